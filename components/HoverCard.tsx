@@ -1,0 +1,102 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { CodeView } from '../lib/cdt/index';
+import { CodeCard } from './CodeCard';
+
+export interface HoverCardProps {
+  /** The code the card opened on. */
+  code: string;
+  /** Several codes found in a selection: listed above the card. */
+  codes?: string[];
+  /** Fetches what the card shows (from the background, cached per page). */
+  lookup: (code: string) => Promise<CodeView | null>;
+  onClose: () => void;
+  onPinChange: (pinned: boolean) => void;
+}
+
+/** The card as it floats over a page: stepping through related codes with back, pin, copy, close. */
+export function HoverCard({ code, codes, lookup, onClose, onPinChange }: HoverCardProps) {
+  const [trail, setTrail] = useState<string[]>([code]);
+  const [view, setView] = useState<CodeView | null | undefined>(undefined);
+  const [pinned, setPinned] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const current = trail[trail.length - 1]!;
+  const closeRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => setTrail([code]), [code]);
+  useEffect(() => {
+    // A newer code supersedes an older lookup still in flight.
+    let stale = false;
+    setView(undefined);
+    lookup(current).then(
+      (v) => stale || setView(v),
+      () => stale || setView(null),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [current, lookup]);
+
+  const go = (next: string) => setTrail((t) => [...t, next]);
+  const back = () => setTrail((t) => (t.length > 1 ? t.slice(0, -1) : t));
+  const togglePin = () => {
+    setPinned(!pinned);
+    onPinChange(!pinned);
+  };
+  const copy = () => {
+    void navigator.clipboard?.writeText(current).then(() => setCopied(true));
+  };
+  useEffect(() => setCopied(false), [current]);
+
+  return (
+    <div
+      class="cdt-panel"
+      role="dialog"
+      aria-label={`CDT code ${current}`}
+      onKeyDown={(e) => {
+        if (e.key === 'Backspace' && trail.length > 1) back();
+      }}
+    >
+      <div class="cdt-toolbar">
+        {trail.length > 1 && (
+          <button type="button" class="cdt-tool" onClick={back} aria-label="Back">
+            ← Back
+          </button>
+        )}
+        <span class="cdt-spacer" />
+        <button type="button" class="cdt-tool" onClick={copy} aria-label={`Copy ${current}`}>
+          {copied ? 'Copied' : 'Copy'}
+        </button>
+        <button
+          type="button"
+          class="cdt-tool"
+          aria-pressed={pinned}
+          onClick={togglePin}
+          aria-label="Pin card"
+        >
+          {pinned ? 'Pinned' : 'Pin'}
+        </button>
+        <button ref={closeRef} type="button" class="cdt-tool" onClick={onClose} aria-label="Close">
+          ✕
+        </button>
+      </div>
+      {codes && codes.length > 1 && (
+        <nav class="cdt-codes" aria-label="Codes in the selection">
+          {codes.map((c) => (
+            <button
+              key={c}
+              type="button"
+              class="cdt-link"
+              aria-current={c === current}
+              onClick={() => setTrail([c])}
+            >
+              {c}
+            </button>
+          ))}
+        </nav>
+      )}
+      {view === undefined && <p class="cdt-loading">Looking up {current}…</p>}
+      {view === null && <p class="cdt-status">No details for {current}.</p>}
+      {view && <CodeCard view={view} onNavigate={go} />}
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { CodeView } from '../lib/cdt/index';
+import type { SearchHit } from '../lib/cdt/search';
+import { CodeCard, SUMMARY_NOTICE } from './CodeCard';
+
+export interface SearchPanelProps {
+  /** Query to start with (from a lookup or "search similar"). */
+  initialQuery?: string;
+  search: (query: string) => Promise<SearchHit[]>;
+  lookup: (code: string) => Promise<CodeView | null>;
+}
+
+/** Search box, result list and detail card; keyboard first. */
+export function SearchPanel({ initialQuery = '', search, lookup }: SearchPanelProps) {
+  const [query, setQuery] = useState(initialQuery);
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [active, setActive] = useState(0);
+  const [trail, setTrail] = useState<string[]>([]);
+  const [view, setView] = useState<CodeView | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const detail = trail[trail.length - 1];
+
+  useEffect(() => {
+    // Each keystroke supersedes the last: a stale answer is dropped.
+    let stale = false;
+    void search(query).then((h) => {
+      if (stale) return;
+      setHits(h);
+      setActive(0);
+    });
+    return () => {
+      stale = true;
+    };
+  }, [query, search]);
+
+  useEffect(() => {
+    let stale = false;
+    if (detail) void lookup(detail).then((v) => stale || setView(v));
+    else {
+      setView(null);
+      input.current?.focus();
+    }
+    return () => {
+      stale = true;
+    };
+  }, [detail, lookup]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (detail) {
+      if (e.key === 'Escape' || e.key === 'Backspace') {
+        e.preventDefault();
+        setTrail((t) => t.slice(0, -1));
+      }
+      return;
+    }
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((a) => Math.min(a + 1, hits.length - 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(a - 1, 0));
+    } else if (e.key === 'Enter' && hits[active]) {
+      e.preventDefault();
+      setTrail([hits[active].code]);
+    } else if (e.key === 'Escape' && query === '') window.close();
+  };
+
+  return (
+    <div class="cdt-search" onKeyDown={onKeyDown}>
+      {!detail && (
+        <>
+          <input
+            ref={input}
+            class="cdt-input"
+            type="search"
+            autofocus
+            aria-label="Search CDT codes"
+            placeholder="Code, words or everyday terms: D2740, crown, cleaning"
+            value={query}
+            onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+            aria-controls="cdt-results"
+            aria-activedescendant={hits[active] ? `hit-${hits[active].code}` : undefined}
+          />
+          <ul id="cdt-results" class="cdt-results" role="listbox" aria-label="Results">
+            {hits.map((h, i) => (
+              <li
+                key={h.code}
+                id={`hit-${h.code}`}
+                role="option"
+                aria-selected={i === active}
+                class={`cdt-hit${h.status === 'deleted' ? ' cdt-hit-deleted' : ''}`}
+                onClick={() => setTrail([h.code])}
+              >
+                <span class="cdt-hit-code">{h.code}</span>
+                <span class="cdt-hit-summary">
+                  {h.status === 'deleted' && (
+                    <span class="cdt-badge cdt-badge-deleted">
+                      Deleted{h.replacedBy?.length ? `, use ${h.replacedBy.join('/')}` : ''}
+                    </span>
+                  )}{' '}
+                  {h.summary}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {query.trim() !== '' && hits.length === 0 && (
+            <p class="cdt-empty" role="status">
+              No codes match “{query.trim().slice(0, 60)}”. Try a code (D2740), its start (D27), or
+              plainer words: crown, filling, cleaning, x-ray.
+            </p>
+          )}
+          {hits.length > 0 && <p class="cdt-notice">{SUMMARY_NOTICE}</p>}
+        </>
+      )}
+      {detail && (
+        <div class="cdt-detail">
+          <button type="button" class="cdt-tool" onClick={() => setTrail((t) => t.slice(0, -1))}>
+            ← Back
+          </button>
+          {view ? (
+            <CodeCard view={view} onNavigate={(c) => setTrail((t) => [...t, c])} />
+          ) : (
+            <p class="cdt-loading">Looking up {detail}…</p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

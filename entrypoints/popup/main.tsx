@@ -1,0 +1,16 @@
+import { render } from 'preact';
+import { SearchPanel } from '../../components/SearchPanel';
+import '../../components/card.css';
+import '../../components/popup.css';
+import { sendMessage } from '../../lib/messaging';
+
+const initialQuery = new URLSearchParams(location.search).get('q') ?? '';
+const search = (q: string) => sendMessage('searchCodes', q);
+const lookup = (code: string) => sendMessage('getCodeView', code);
+
+render(
+  <div class="cdt-root">
+    <SearchPanel initialQuery={initialQuery} search={search} lookup={lookup} />
+  </div>,
+  document.getElementById('app')!,
+);

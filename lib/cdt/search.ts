@@ -1,0 +1,67 @@
+import Fuse from 'fuse.js';
+import type { CdtEntry } from './schema';
+
+/** One search hit, as the result list shows it. */
+export interface SearchHit {
+  code: string;
+  summary: string;
+  status: CdtEntry['status'];
+  replacedBy?: string[];
+  /** `code` for exact and prefix code matches, which always rank first. */
+  via: 'code' | 'text';
+}
+
+/** Queries past this length are cut: nobody types more, and fuzzy cost grows with length. */
+export const MAX_QUERY_CHARS = 120;
+/** Default number of hits. */
+export const DEFAULT_LIMIT = 25;
+
+/** `D27`, `d2740`, `2740`, `27`: a code or the start of one. */
+const CODE_QUERY = /^d?\s*(\d{1,4})$/i;
+
+function hit(e: CdtEntry, via: SearchHit['via']): SearchHit {
+  return {
+    code: e.code,
+    summary: e.summary,
+    status: e.status,
+    ...(e.replacedBy && { replacedBy: e.replacedBy }),
+    via,
+  };
+}
+
+/**
+ * Builds a search over `entries`: exact and prefix code matches first (in code order), then
+ * fuzzy matches over everyday terms, summaries and notes, tolerant of typos.
+ */
+export function createSearch(
+  entries: readonly CdtEntry[],
+): (query: string, limit?: number) => SearchHit[] {
+  const fuse = new Fuse(entries, {
+    keys: [
+      { name: 'terms', weight: 3 },
+      { name: 'summary', weight: 2 },
+      { name: 'subcategory', weight: 0.7 },
+      { name: 'note', weight: 0.5 },
+    ],
+    ignoreLocation: true,
+    threshold: 0.34,
+    minMatchCharLength: 2,
+    includeScore: true,
+  });
+
+  return (query, limit = DEFAULT_LIMIT) => {
+    const q = query.slice(0, MAX_QUERY_CHARS).trim();
+    if (!q) return [];
+    const code = CODE_QUERY.exec(q);
+    if (code) {
+      const digits = code[1]!;
+      // "2740" and "D2740" mean the code; "27" and "D27" the codes that start so.
+      const prefix = `D${digits}`;
+      return entries
+        .filter((e) => e.code.startsWith(prefix))
+        .slice(0, limit)
+        .map((e) => hit(e, 'code'));
+    }
+    return fuse.search(q, { limit }).map((r) => hit(r.item, 'text'));
+  };
+}

@@ -1,0 +1,17 @@
+// Modules generated at build time by lib/cdt/vite-plugin.ts. Relative imports are not allowed in
+// ambient declarations, so the dataset's types are applied where it is imported (lib/cdt/index.ts).
+declare module 'virtual:cdt-code-set' {
+  /** CDT code year of the bundled data. */
+  export const codeYear: number;
+  /** Four-digit numbers of active codes, concatenated. */
+  export const active: string;
+  /** Four-digit numbers of codes deleted since 2016, concatenated. */
+  export const deleted: string;
+}
+
+declare module 'virtual:cdt-dataset' {
+  /** `DatasetMeta`, checked at build time. */
+  export const meta: unknown;
+  /** `CdtEntry[]`, checked at build time. */
+  export const entries: unknown;
+}

@@ -1,0 +1,137 @@
+/**
+ * The one element the extension adds to a page: a host for the card, created on first use, with
+ * its own shadow root so page CSS cannot reach the card. It lives in the top layer (popover), so
+ * no z-index or overlay of the page can cover it, and is removed with the content script.
+ */
+import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+
+/** Tag of the host element; the scanner skips it. */
+export const CARD_HOST_TAG = 'cdt-lens-card';
+
+/** Gap between the code and the card, in CSS px. */
+const CARD_OFFSET_PX = 6;
+/** Closest the card comes to the viewport edge, in CSS px. */
+const VIEWPORT_PADDING_PX = 8;
+
+/**
+ * Host rules that win over any page rule: inside a shadow root, `!important` on `:host` beats the
+ * page's `!important` (cascade order reverses for important declarations).
+ */
+const HOST_CSS = `:host {
+  all: initial !important;
+  position: fixed !important;
+  inset: auto !important;
+  top: 0 !important;
+  left: 0 !important;
+  margin: 0 !important;
+  padding: 0 !important;
+  border: 0 !important;
+  background: transparent !important;
+  overflow: visible !important;
+  z-index: 2147483647 !important;
+  display: block !important;
+  width: max-content !important;
+  max-width: min(420px, calc(100vw - 16px)) !important;
+  pointer-events: auto !important;
+  visibility: visible !important;
+  opacity: 1 !important;
+  transform: none !important;
+  filter: none !important;
+  /* Position and size come in as custom properties, which \`all\` does not reset. */
+  translate: var(--cdt-x, 0) var(--cdt-y, 0) !important;
+  max-height: var(--cdt-max-h, 70vh) !important;
+}
+:host(:not(:popover-open)) { display: none !important; }
+`;
+
+/** The card's place on a page. */
+export interface CardHost {
+  /** Element inside the shadow root that the card renders into. */
+  readonly mount: HTMLElement;
+  /** The host element (for "is the pointer in the card" checks). */
+  readonly host: HTMLElement;
+  /** Shows the host next to `anchor` (viewport coordinates). */
+  show(anchor: DOMRect): Promise<void>;
+  hide(): void;
+  isOpen(): boolean;
+  /** Removes the host from the page. */
+  destroy(): void;
+}
+
+/**
+ * Creates the host lazily on the first `show`. `css` is the card's own stylesheet text, adopted by
+ * the shadow root as a constructed stylesheet (no `<style>` element, which a strict CSP blocks).
+ */
+export function createCardHost(doc: Document, css: string): CardHost {
+  let host: HTMLElement | undefined;
+  let mount: HTMLElement | undefined;
+  let anchorRect: DOMRect | undefined;
+
+  function ensure(): { host: HTMLElement; mount: HTMLElement } {
+    if (host && mount && host.isConnected) return { host, mount };
+    host = doc.createElement(CARD_HOST_TAG);
+    host.setAttribute('popover', 'manual');
+    const shadow = host.attachShadow({ mode: 'open' });
+    const win = doc.defaultView!;
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(HOST_CSS + css);
+    shadow.adoptedStyleSheets = [sheet];
+    mount = doc.createElement('div');
+    mount.className = 'cdt-root';
+    shadow.append(mount);
+    (doc.body ?? doc.documentElement).append(host);
+    return { host, mount };
+  }
+
+  async function place(): Promise<void> {
+    if (!host || !anchorRect) return;
+    const rect = anchorRect;
+    const reference = { getBoundingClientRect: () => rect };
+    const { x, y } = await computePosition(reference, host, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [
+        offset(CARD_OFFSET_PX),
+        flip({ padding: VIEWPORT_PADDING_PX }),
+        shift({ padding: VIEWPORT_PADDING_PX }),
+        size({
+          padding: VIEWPORT_PADDING_PX,
+          apply({ availableHeight, elements }) {
+            elements.floating.style.setProperty(
+              '--cdt-max-h',
+              `${Math.max(120, availableHeight)}px`,
+            );
+          },
+        }),
+      ],
+    });
+    host.style.setProperty('--cdt-x', `${Math.round(x)}px`);
+    host.style.setProperty('--cdt-y', `${Math.round(y)}px`);
+  }
+
+  return {
+    get mount() {
+      return ensure().mount;
+    },
+    get host() {
+      return ensure().host;
+    },
+    async show(anchor) {
+      const { host: h } = ensure();
+      anchorRect = anchor;
+      if (!h.matches(':popover-open')) h.showPopover();
+      await place();
+    },
+    hide() {
+      if (host?.matches(':popover-open')) host.hidePopover();
+    },
+    isOpen() {
+      return !!host?.matches(':popover-open');
+    },
+    destroy() {
+      host?.remove();
+      host = undefined;
+      mount = undefined;
+    },
+  };
+}

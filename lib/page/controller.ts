@@ -1,0 +1,171 @@
+/**
+ * Runs the extension on one document: scans and marks codes, watches changes, and opens the card
+ * for the code under the pointer. UI comes in as a render function, so this stays free of Preact.
+ */
+import type { CodeMatch } from '../detect/index';
+import { createCardHost } from './card-host';
+import { createHighlighter } from './highlighter';
+import { codeAtPoint, type CodeHit } from './hit-test';
+import { createHoverController, HOVER_DWELL_MS } from './hover';
+import { type MatchIndex, scan } from './scanner';
+import { createMutationBatcher } from './mutations';
+
+/** What the card renderer gets. */
+export interface CardProps {
+  /** The code to show first. */
+  code: string;
+  /** Several codes (a selection): the card lists them. */
+  codes?: string[];
+  /** Closes the card. */
+  onClose: () => void;
+  /** Pinning keeps the card open when the pointer leaves. */
+  onPinChange: (pinned: boolean) => void;
+}
+
+/** What the page controller needs from its entrypoint. */
+export interface PageDeps {
+  detect: (text: string) => CodeMatch[];
+  /** The card's stylesheet text, adopted by the card's shadow root. */
+  cardCss: string;
+  /** Renders the card into `mount`, or unmounts it when `props` is null. */
+  renderCard: (mount: HTMLElement, props: CardProps | null) => void;
+  /** Dwell before a hover opens the card, in ms. */
+  dwellMs?: number;
+}
+
+/** A running page: what the entrypoint and tests can ask of it. */
+export interface PageController {
+  /** Codes found so far, in document order of discovery. */
+  codes(): CodeMatch[];
+  /** Opens the card for selected text at the current selection; false when it holds no code. */
+  showSelection(text: string): boolean;
+  /** Resolves when the first full scan is done. */
+  ready: Promise<void>;
+}
+
+/** Starts the page side on `win`'s document until `signal` aborts. */
+export function startPage(
+  win: Window & typeof globalThis,
+  deps: PageDeps,
+  signal: AbortSignal,
+): PageController {
+  const doc = win.document;
+  const index: MatchIndex = new WeakMap();
+  const marked = new Set<Text>();
+  const highlighter = createHighlighter(win);
+  const cardHost = createCardHost(doc, deps.cardCss);
+  let lastHit: CodeHit | undefined;
+
+  const found = (node: Text, matches: readonly CodeMatch[]) => {
+    if (matches.length === 0) {
+      marked.delete(node);
+      highlighter.remove(node);
+      return;
+    }
+    marked.add(node);
+    highlighter.add(node, matches);
+  };
+  const sweep = () => {
+    for (const node of marked)
+      if (!node.isConnected) {
+        marked.delete(node);
+        highlighter.remove(node);
+        index.delete(node);
+      }
+  };
+
+  const closeCard = () => {
+    deps.renderCard(cardHost.mount, null);
+    cardHost.hide();
+  };
+  const dismiss = () => {
+    hover.dismiss();
+    closeCard();
+  };
+  const openCard = (anchor: DOMRect, props: Omit<CardProps, 'onClose' | 'onPinChange'>) => {
+    deps.renderCard(cardHost.mount, {
+      ...props,
+      onClose: dismiss,
+      onPinChange: (p) => hover.setPinned(p),
+    });
+    void cardHost.show(anchor);
+  };
+
+  const hover = createHoverController<CodeHit>(
+    {
+      key: (h) => `${h.match.start}:${h.match.code}`,
+      open: (h) => openCard(h.node.isConnected ? liveRect(h) : h.rect, { code: h.match.code }),
+      close: closeCard,
+    },
+    deps.dwellMs ?? HOVER_DWELL_MS,
+  );
+
+  /** The code's box now (the page may have scrolled since the hit). */
+  function liveRect(h: CodeHit): DOMRect {
+    const r = doc.createRange();
+    r.setStart(h.node, Math.min(h.match.start, h.node.length));
+    r.setEnd(h.node, Math.min(h.match.end, h.node.length));
+    return r.getBoundingClientRect();
+  }
+
+  let frame = 0;
+  let pointer: { x: number; y: number; inCard: boolean } | undefined;
+  const onPointerMove = (e: PointerEvent) => {
+    pointer = { x: e.clientX, y: e.clientY, inCard: e.composedPath().includes(cardHost.host) };
+    // One hit test per frame at most, however fast the pointer events come.
+    frame ||= win.requestAnimationFrame(() => {
+      frame = 0;
+      if (!pointer) return;
+      hover.pointerInCard(pointer.inCard);
+      if (pointer.inCard) return;
+      lastHit = codeAtPoint(doc, index, pointer.x, pointer.y);
+      hover.pointerAt(lastHit);
+    });
+  };
+  const listen = { capture: true, passive: true, signal };
+  doc.addEventListener('pointermove', onPointerMove, listen);
+  doc.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key === 'Escape' && cardHost.isOpen()) dismiss();
+    },
+    { capture: true, signal },
+  );
+
+  const ready = scan(doc, deps.detect, index, found, signal);
+  const batcher = createMutationBatcher(doc, signal, {
+    removed: sweep,
+    changed: (roots) => {
+      for (const root of roots) void scan(root, deps.detect, index, found, signal);
+    },
+  });
+
+  signal.addEventListener('abort', () => {
+    hover.dispose();
+    batcher.disconnect();
+    if (frame) win.cancelAnimationFrame(frame);
+    highlighter.clear();
+    cardHost.destroy();
+  });
+
+  return {
+    ready,
+    codes() {
+      return [...marked].filter((n) => n.isConnected).flatMap((n) => index.get(n) ?? []);
+    },
+    showSelection(text) {
+      const codes = [...new Set(deps.detect(text).map((m) => m.code))];
+      const first = codes[0];
+      if (!first) return false;
+      const sel = win.getSelection();
+      const rect =
+        sel && sel.rangeCount > 0
+          ? sel.getRangeAt(0).getBoundingClientRect()
+          : new win.DOMRect(win.innerWidth / 2, 40, 0, 0);
+      dismiss();
+      openCard(rect, { code: first, codes });
+      hover.setPinned(true);
+      return true;
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { render } from 'preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CodeCard, SUMMARY_NOTICE } from '../../components/CodeCard';
+import { codeView, type CodeView } from '../../lib/cdt/index';
+
+const mount = document.createElement('div');
+document.body.append(mount);
+afterEach(() => render(null, mount));
+
+function show(view: CodeView, onNavigate: (c: string) => void = () => undefined) {
+  render(<CodeCard view={view} onNavigate={onNavigate} />, mount);
+  return mount.textContent ?? '';
+}
+
+describe('CodeCard', () => {
+  it('shows code, summary, category, relations and the notice', () => {
+    const view = codeView('D0350')!;
+    const text = show(view);
+    expect(text).toContain('D0350');
+    expect(text).toContain(view.entry!.summary);
+    expect(text).toContain('Diagnostic ›');
+    expect(text).toContain(SUMMARY_NOTICE);
+    expect(mount.querySelectorAll('.cdt-related button').length).toBe(view.related.length);
+  });
+
+  it('steps to a related code when its link is chosen', () => {
+    const seen: string[] = [];
+    const view = codeView('D0350')!;
+    show(view, (c) => seen.push(c));
+    mount.querySelector<HTMLButtonElement>('.cdt-related button')!.click();
+    expect(seen).toEqual([view.related[0]!.code]);
+  });
+
+  it('warns on a deleted code and names its replacement', () => {
+    const text = show(codeView('D1352')!);
+    expect(text).toContain('Deleted from CDT 2026');
+    expect(text).toMatch(/Use D\d{4}/);
+  });
+
+  it('explains a well-formed code that is not in the bundled list', () => {
+    const view: CodeView = { code: 'D0098', related: [], codeYear: 2026 };
+    expect(show(view)).toContain('Not in the bundled CDT 2026 list');
+  });
+
+  it('renders data as text, never as markup', () => {
+    const base = codeView('D0120')!;
+    const hostile = '<img src=x onerror="globalThis.pwned=1"><b>bold</b>';
+    const view: CodeView = { ...base, entry: { ...base.entry!, summary: hostile, note: hostile } };
+    const text = show(view);
+    expect(text).toContain(hostile);
+    expect(mount.querySelector('img, b')).toBeNull();
+  });
+});

@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  BROWSERS,
+  type ExtensionBrowser,
+  inBackground,
+  launchWithExtension,
+  openExtensionPage,
+  openPage,
+  tabIdOf,
+} from '../harness/browsers';
+import {
+  cardText,
+  collectErrors,
+  highlightedTexts,
+  hoverText,
+  waitForCard,
+  waitForHighlights,
+} from '../harness/page-helpers';
+
+const base = inject('baseUrl');
+
+describe.each(BROWSERS)('%s: the thin slice through every entrypoint', (name) => {
+  let b: ExtensionBrowser;
+  beforeAll(async () => {
+    b = await launchWithExtension(name);
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  it('marks the codes of a claims page and shows a card on hover', async () => {
+    const page = await openPage(b, `${base}/claims.html`);
+    const errors = collectErrors(page);
+    await waitForHighlights(page, 6);
+    const marked = await highlightedTexts(page);
+    expect(marked).toEqual(
+      expect.arrayContaining([
+        'D0120',
+        'D0274',
+        'D1110',
+        'D2392',
+        'D2740',
+        'D4341',
+        'D4342',
+        'D4910',
+      ]),
+    );
+    expect(await highlightedTexts(page, 'cdt-code-deleted')).toEqual(['D1352']);
+    expect(await cardText(page)).toBeNull();
+    await hoverText(page, 'D2740');
+    const text = await waitForCard(page, 'not the official ADA descriptor');
+    expect(text).toContain('D2740');
+    expect(text).toMatch(/crown/i);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(
+      () => !document.querySelector('cdt-lens-card')?.matches(':popover-open'),
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('warns on a deleted code and names its replacement', async () => {
+    const page = await openPage(b, `${base}/claims.html`);
+    await waitForHighlights(page, 1, 'cdt-code-deleted');
+    await hoverText(page, 'D1352');
+    const text = await waitForCard(page, 'Deleted');
+    expect(text).toContain('D2391');
+    await page.close();
+  });
+
+  it('opens the popup page and finds codes by code and by everyday words', async () => {
+    const page = await openExtensionPage(b, '/popup.html');
+    await page.waitForSelector('input[type=search]');
+    await page.type('input[type=search]', 'crown');
+    await page.waitForFunction(() => document.querySelectorAll('[role=option]').length > 0);
+    const results = await page.$$eval('[role=option]', (els) =>
+      els.map((e) => e.textContent ?? ''),
+    );
+    expect(results.some((r) => r.startsWith('D2740'))).toBe(true);
+    await page.close();
+  });
+});
+
+describe.each(BROWSERS)('%s: "Look up code" from the context menu', (name) => {
+  let b: ExtensionBrowser;
+  beforeAll(async () => {
+    b = await launchWithExtension(name);
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  it('creates the menu again without a duplicate-id error', async () => {
+    const errors = await inBackground(
+      b,
+      async () => {
+        const hooks = (globalThis as unknown as { cdtLens: { createLookupMenu(): Promise<void> } })
+          .cdtLens;
+        const seen: string[] = [];
+        for (let i = 0; i < 3; i++)
+          await hooks.createLookupMenu().catch((e: unknown) => seen.push(String(e)));
+        return seen;
+      },
+      undefined,
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the card for a selected code at the selection', async () => {
+    const page = await openPage(b, `${base}/claims.html`);
+    await waitForHighlights(page, 6);
+    const tabId = await tabIdOf(b, page);
+    expect(tabId).toBeGreaterThanOrEqual(0);
+    await page.evaluate(() => {
+      const cell = [...document.querySelectorAll('td')].find((td) => td.textContent === 'D2392')!;
+      getSelection()!.selectAllChildren(cell);
+    });
+    const result = await inBackground(
+      b,
+      (a: { tabId: number }) =>
+        (
+          globalThis as unknown as {
+            cdtLens: { handleLookupClick(i: object, t: object): Promise<string> };
+          }
+        ).cdtLens.handleLookupClick(
+          {
+            menuItemId: 'cdt-lookup',
+            selectionText: 'D2392',
+            frameId: 0,
+            editable: false,
+            pageUrl: '',
+          },
+          {
+            id: a.tabId,
+            index: 0,
+            highlighted: true,
+            active: true,
+            pinned: false,
+            incognito: false,
+          },
+        ),
+      { tabId },
+    );
+    expect(result).toBe('card');
+    const text = await waitForCard(page, 'not the official ADA descriptor');
+    expect(text).toContain('D2392');
+    await page.close();
+  });
+});

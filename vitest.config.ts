@@ -1,0 +1,35 @@
+import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { cdtData } from './lib/cdt/vite-plugin';
+
+const data = cdtData(process.env.CDT_DATA_DIR ?? resolve(import.meta.dirname, 'data'));
+
+// Three projects, one per environment: `unit` (Node), `dom` (happy-dom), `e2e` (real browsers).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [WxtVitest(), data],
+        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
+      },
+      {
+        plugins: [WxtVitest(), data, preact()],
+        test: { name: 'dom', environment: 'happy-dom', include: ['tests/dom/**/*.test.{ts,tsx}'] },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Two browsers per file already fill a 2-core machine.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

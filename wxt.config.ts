@@ -1,0 +1,41 @@
+import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
+import { defineConfig } from 'wxt';
+import { textOnly } from './lib/build/text-only';
+import { cdtData } from './lib/cdt/vite-plugin';
+
+/** The dataset to build from; tests point this at fixtures to check how bad data fails. */
+const DATA_DIR = process.env.CDT_DATA_DIR ?? resolve(import.meta.dirname, 'data');
+
+/** Fixed add-on id: Firefox needs one for storage and signing; tests map it to a known UUID. */
+export const GECKO_ID = 'cdt-lens@cdt-lens.invalid';
+
+// See README "Permissions" for why each permission is requested.
+export default defineConfig({
+  imports: false,
+  vite: () => ({
+    plugins: [textOnly(), preact(), cdtData(DATA_DIR)],
+    build: { target: 'es2022' },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'CDT Lens',
+    description:
+      'Explains CDT dental procedure codes wherever they appear on a page: hover, search, look up. Offline.',
+    permissions: ['storage', 'contextMenus'],
+    action: { default_title: 'CDT Lens: search dental codes' },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: GECKO_ID,
+          strict_min_version: '142.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    excludeSources: ['.bench/**', '.demo/**', '.profiles/**'],
+  },
+});
