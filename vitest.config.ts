@@ -6,7 +6,8 @@ import { cdtData } from './lib/cdt/vite-plugin';
 
 const data = cdtData(process.env.CDT_DATA_DIR ?? resolve(import.meta.dirname, 'data'));
 
-// Three projects, one per environment: `unit` (Node), `dom` (happy-dom), `e2e` (real browsers).
+// One project per environment: `unit` (Node), `dom` (happy-dom), `e2e` (real browsers); and
+// `bench`, run only by `npm run bench`.
 export default defineConfig({
   test: {
     projects: [
@@ -17,6 +18,15 @@ export default defineConfig({
       {
         plugins: [WxtVitest(), data, preact()],
         test: { name: 'dom', environment: 'happy-dom', include: ['tests/dom/**/*.test.{ts,tsx}'] },
+      },
+      {
+        plugins: [WxtVitest(), data],
+        test: {
+          name: 'bench',
+          environment: 'node',
+          include: ['tests/bench/**/*.bench.ts'],
+          testTimeout: 600_000,
+        },
       },
       {
         test: {

@@ -1,0 +1,61 @@
+/**
+ * The benchmark suite, run by `npm run bench` (tests/bench/run.ts) in the `bench` Vitest project so
+ * that the build's virtual modules resolve. Every benchmark is a ratio against a baseline measured
+ * in the same run, with medians and spread; writes .bench/report.md and .bench/report.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { it } from 'vitest';
+import { benchDetector } from './detector';
+
+const quick = process.env.BENCH_QUICK === '1';
+const OUT = resolve(import.meta.dirname, '../../.bench');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+/** Spread as the interquartile range over the median, in percent. */
+function spread(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1)))]!;
+  return ((q(0.75) - q(0.25)) / median(xs)) * 100;
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const rows: Record<string, string | number>[] = [];
+
+it('measures and writes the report', () => {
+  for (const r of benchDetector(quick)) {
+    const mb = r.size / 1e6;
+    const ours = median(r.ours);
+    const bare = median(r.bare);
+    rows.push({
+      benchmark: `detector, ${mb.toFixed(0)} MB ${r.name}, ${r.codes} codes`,
+      median: `${ours.toFixed(1)} ms (${(mb / (ours / 1000)).toFixed(0)} MB/s)`,
+      spread: `±${spread(r.ours).toFixed(0)}%`,
+      baseline: `bare /D\\d{4}/g: ${bare.toFixed(1)} ms`,
+      ratio: +(ours / bare).toFixed(2),
+      target: '≤ 2× and ≥ 100 MB/s',
+    });
+  }
+
+  const header = ['benchmark', 'median', 'spread', 'baseline', 'ratio', 'target'];
+  const md = [
+    `# Benchmark report (${quick ? 'quick' : 'full'})`,
+    '',
+    `Machine: ${machine}. Date: ${new Date().toISOString()}.`,
+    '',
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${header.map((h) => String(r[h])).join(' | ')} |`),
+    '',
+  ].join('\n');
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(`${OUT}/report.md`, md);
+  writeFileSync(`${OUT}/report.json`, JSON.stringify({ machine, quick, rows }, null, 2));
+  console.log(md);
+  console.log(`Written to ${OUT}/report.md and report.json`);
+});
