@@ -134,7 +134,9 @@ function nearTimes(text: string, start: number, end: number): boolean {
 function nearFormula(text: string, start: number, end: number): boolean {
   const b = text[start - 1] ?? '';
   const a = text[end] ?? '';
-  return '=(:,+-*/$'.includes(b) || ':)*+/<>,'.includes(a);
+  // ":" counts only after a cell ("D2:D2140"), not after an X12 qualifier ("AD:D2140").
+  if (b === ':') return isDigit(text.charCodeAt(start - 2)) || text[start - 2] === '$';
+  return '=(+-*/$'.includes(b) || ':)*+/<>'.includes(a);
 }
 
 /**
@@ -258,27 +260,37 @@ function isLookalike(text: string, start: number, end: number): boolean {
 
 /** Detector over a given code table (the bundled one by default); exported for tests. */
 export function createDetector(table: CodeTable): (text: string) => CodeMatch[] {
-  const statusOf = (digits: string): 'active' | 'deleted' | undefined => {
-    const s = table[Number(digits)];
-    return s === 0 || s === undefined ? undefined : s === CODE_ACTIVE ? 'active' : 'deleted';
-  };
+  const status = (s: number | undefined): 'active' | 'deleted' | undefined =>
+    s === 0 || s === undefined ? undefined : s === CODE_ACTIVE ? 'active' : 'deleted';
+  const statusOf = (digits: string) => status(table[Number(digits)]);
+  /** Status of the four digits ending at `end`, read without slicing a string. */
+  const statusAt = (text: string, end: number) =>
+    status(
+      table[
+        (text.charCodeAt(end - 4) - ZERO) * 1000 +
+          (text.charCodeAt(end - 3) - ZERO) * 100 +
+          (text.charCodeAt(end - 2) - ZERO) * 10 +
+          (text.charCodeAt(end - 1) - ZERO)
+      ],
+    );
 
   const isCode = (digits: string) => statusOf(digits) !== undefined;
 
   return function detect(text: string): CodeMatch[] {
     const out: CodeMatch[] = [];
     const re = new RegExp(CANDIDATE.source, 'g');
-    let m: RegExpExecArray | null;
     let pendingRangeEnd = -1;
     let pendingRange: [string, string] | undefined;
-    while ((m = re.exec(text)) !== null) {
-      const start = m.index;
-      const raw = m[0];
-      const digits = raw.slice(-4);
-      const status = statusOf(digits);
+    // test() rather than exec(): no match array is allocated for the many candidates rejected.
+    while (re.test(text)) {
+      const end = re.lastIndex;
+      const d5 = text.charCodeAt(end - 5);
+      const start = d5 === 68 || d5 === LOWER_D ? end - 5 : end - 6;
+      const status = statusAt(text, end);
       if (!status) continue;
+      const raw = text.slice(start, end);
+      const digits = text.slice(end - 4, end);
       const lower = text.charCodeAt(start) === LOWER_D;
-      const end = start + raw.length;
       // "D 0120", "D-0120" and codes with an invisible character inside stand alone, capital D.
       if (raw.length > 5 && !separatedOk(text, start, end, lower)) continue;
       const tail = mayStartRange(text, end) ? RANGE_TAIL.exec(text.slice(end, end + 16)) : null;

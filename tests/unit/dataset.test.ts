@@ -66,6 +66,10 @@ describe('bundled dataset', () => {
     }
   });
 
+  it('records the additions of its own code year (a bumped year without them is half done)', () => {
+    expect(entries.filter((e) => e.added === meta.codeYear).length).toBeGreaterThan(0);
+  });
+
   it('links a replacement back to what it replaces', () => {
     const d1352 = getEntry('D1352');
     expect(d1352?.status).toBe('deleted');

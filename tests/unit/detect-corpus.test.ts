@@ -50,7 +50,8 @@ describe('detector on the labelled corpus', () => {
   it('has at least 400 fragments, all labelled with codes of the bundled data', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(400);
     expect(new Set(corpus.map((f) => f.id)).size).toBe(corpus.length);
-    for (const f of corpus) for (const c of f.codes) expect(getEntry(c), `${f.id}: ${c}`).toBeDefined();
+    for (const f of corpus)
+      for (const c of f.codes) expect(getEntry(c), `${f.id}: ${c}`).toBeDefined();
   });
 
   it('reaches precision >= 0.99 and recall >= 0.98', () => {
