@@ -11,6 +11,7 @@ import {
 import {
   cardText,
   collectErrors,
+  collectRequests,
   highlightedTexts,
   hoverText,
   waitForCard,
@@ -29,8 +30,10 @@ describe.each(BROWSERS)('%s: the thin slice through every entrypoint', (name) =>
   });
 
   it('marks the codes of a claims page and shows a card on hover', async () => {
-    const page = await openPage(b, `${base}/claims.html`);
+    const page = await b.browser.newPage();
+    const requests = collectRequests(page);
     const errors = collectErrors(page);
+    await page.goto(`${base}/claims.html`, { waitUntil: 'load' });
     await waitForHighlights(page, 6);
     const marked = await highlightedTexts(page);
     expect(marked).toEqual(
@@ -56,6 +59,8 @@ describe.each(BROWSERS)('%s: the thin slice through every entrypoint', (name) =>
       () => !document.querySelector('cdt-lens-card')?.matches(':popover-open'),
     );
     expect(errors).toEqual([]);
+    // Only the fixture page and its stylesheet: the extension itself asks for nothing.
+    expect(requests.filter((u) => !u.startsWith(base))).toEqual([]);
     await page.close();
   });
 

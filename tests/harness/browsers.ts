@@ -164,12 +164,16 @@ export async function openExtensionPage(
     return page;
   }
   page.goto(url, { timeout: 0 }).catch(() => undefined);
-  await page.waitForFunction(
-    (want) => location.href === want && document.readyState === 'complete',
-    { timeout: 10_000, polling: 50 },
-    url,
-  );
-  return page;
+  // Poll by hand: an evaluation that lands while the document is being swapped throws, and that
+  // must count as "not yet", not as a failure.
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
+    const ready = await page
+      .evaluate(() => `${location.href} ${document.readyState}`)
+      .catch(() => '');
+    if (ready === `${url} complete`) return page;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${url} did not load in Firefox within 10 s`);
 }
 
 /** Opens a new tab at `url` and waits for the load. */

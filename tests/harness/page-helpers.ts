@@ -107,3 +107,10 @@ export function collectErrors(page: Page): string[] {
   page.on('pageerror', (e) => errors.push(String(e)));
   return errors;
 }
+
+/** Records every request the page makes (its own, and its frames' and content scripts'). */
+export function collectRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (r) => urls.push(r.url()));
+  return urls;
+}

@@ -1,0 +1,197 @@
+import type { Frame, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  BROWSERS,
+  type ExtensionBrowser,
+  launchWithExtension,
+  openPage,
+} from '../harness/browsers';
+import {
+  collectErrors,
+  highlightedTexts,
+  hoverText,
+  pointAtText,
+  waitForCard,
+  waitForHighlights,
+} from '../harness/page-helpers';
+
+const base = inject('baseUrl');
+
+/** Mutations the page's own observer saw, minus the extension's one card host. */
+async function foreignMutations(page: Page) {
+  const all = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __mutations: {
+            type: string;
+            target: string;
+            attribute: string | null;
+            added: string[];
+            removed: string[];
+          }[];
+        }
+      ).__mutations,
+  );
+  return all.filter(
+    (m) =>
+      !(
+        m.type === 'childList' &&
+        m.added.length === 1 &&
+        m.added[0] === 'cdt-lens-card' &&
+        m.removed.length === 0
+      ) && !(m.type === 'attributes' && m.target === 'cdt-lens-card'),
+  );
+}
+
+/** The frame whose URL ends with `suffix` (or the about:blank / srcdoc one). */
+function frameOf(page: Page, test: (f: Frame) => boolean): Frame {
+  const frame = page.frames().find(test);
+  if (!frame)
+    throw new Error(
+      `frame not found among ${page
+        .frames()
+        .map((f) => f.url())
+        .join(', ')}`,
+    );
+  return frame;
+}
+
+describe.each(BROWSERS)('%s: on the page', (name) => {
+  let b: ExtensionBrowser;
+  beforeAll(async () => {
+    b = await launchWithExtension(name);
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  it('never modifies the page: only the card host is added, on first use', async () => {
+    const page = await openPage(b, `${base}/hostile.csp.html`);
+    await waitForHighlights(page, 2);
+    expect(await page.evaluate(() => document.querySelector('cdt-lens-card'))).toBeNull();
+    await hoverText(page, 'D2740');
+    await waitForCard(page, 'not the official ADA descriptor');
+    expect(await foreignMutations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a correctly styled card on top of a hostile page', async () => {
+    const page = await openPage(b, `${base}/hostile.csp.html`);
+    const errors = collectErrors(page);
+    await waitForHighlights(page, 2);
+    await hoverText(page, 'D4910');
+    expect(await waitForCard(page, 'not the official ADA descriptor')).toContain('D4910');
+    const look = await page.evaluate(() => {
+      const host = document.querySelector('cdt-lens-card')!;
+      const panel = host.shadowRoot!.querySelector('.cdt-panel')!;
+      const style = getComputedStyle(panel);
+      // The page replaced getBoundingClientRect; getClientRects is still the browser's.
+      const rect = panel.getClientRects()[0]!;
+      const top = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+      return {
+        background: style.backgroundColor,
+        fontSize: style.fontSize,
+        opacity: getComputedStyle(host).opacity,
+        transform: getComputedStyle(host).transform,
+        onTop: top === host,
+        width: rect.width,
+      };
+    });
+    expect(look.onTop).toBe(true);
+    expect(look.opacity).toBe('1');
+    expect(look.transform).toBe('none');
+    expect(look.fontSize).toBe('13px');
+    expect(look.background).not.toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
+    expect(look.width).toBeGreaterThan(200);
+    expect(errors.filter((e) => !e.includes('page broke'))).toEqual([]);
+    await page.close();
+  });
+
+  it('marks and explains codes in shadow roots and iframes', async () => {
+    const page = await openPage(b, `${base}/frames.html`);
+    await waitForHighlights(page, 2);
+    expect(await highlightedTexts(page)).toEqual(expect.arrayContaining(['D0120', 'D2392']));
+    const same = frameOf(page, (f) => f.url().endsWith('/claims.html'));
+    await waitForHighlights(same, 6);
+    const srcdoc = frameOf(page, (f) => f.url() === 'about:srcdoc');
+    await waitForHighlights(srcdoc, 2);
+    expect(await highlightedTexts(srcdoc)).toEqual(['D4341', 'D4342']);
+    const blank = frameOf(page, (f) => f.url() === 'about:blank' && f !== page.mainFrame());
+    await waitForHighlights(blank, 1);
+    await page.close();
+  });
+
+  it('opens the card for a code in an open shadow root', async () => {
+    const page = await openPage(b, `${base}/frames.html`);
+    await waitForHighlights(page, 2);
+    const point = await page.evaluate(() => {
+      const root = document.getElementById('shadow-host')!.shadowRoot!;
+      const text = root.querySelector('p')!.firstChild as Text;
+      const i = text.data.indexOf('D2392');
+      const range = document.createRange();
+      range.setStart(text, i);
+      range.setEnd(text, i + 5);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.move(2, 2);
+    await page.mouse.move(point.x, point.y, { steps: 3 });
+    expect(await waitForCard(page, 'not the official ADA descriptor')).toContain('D2392');
+    await page.close();
+  });
+
+  it('follows a single-page app: new rows marked, changed text rescanned, removed rows forgotten', async () => {
+    const page = await openPage(b, `${base}/spa.html`);
+    await page.evaluate(() => {
+      const spa = (window as unknown as { spa: { add(c: string, l: string): void } }).spa;
+      spa.add('D0150', 'Comprehensive exam');
+      spa.add('D0330', 'Panoramic image');
+      spa.add('D1352', 'Old sealant-type code');
+    });
+    await waitForHighlights(page, 2);
+    await waitForHighlights(page, 1, 'cdt-code-deleted');
+    expect((await highlightedTexts(page)).sort()).toEqual(['D0150', 'D0330']);
+    await page.evaluate(() => {
+      const spa = (
+        window as unknown as {
+          spa: { setText(i: number, t: string): void; remove(i: number): void };
+        }
+      ).spa;
+      spa.setText(0, 'D0140');
+      spa.remove(2);
+    });
+    await page.waitForFunction(
+      () => {
+        const h = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+        const texts = [...(h.get('cdt-code') ?? [])].map((r) => (r.startContainer as Text).data);
+        return (
+          texts.includes('D0140') &&
+          !texts.includes('D0150') &&
+          (h.get('cdt-code-deleted')?.size ?? 0) === 0
+        );
+      },
+      { timeout: 5000, polling: 50 },
+    );
+    await hoverText(page, 'D0140');
+    await waitForCard(page, 'D0140');
+    // The app's own changes (rows and their text) aside, nothing else changed.
+    const own = new Set(['tbody', 'td', '#text']);
+    expect((await foreignMutations(page)).filter((m) => !own.has(m.target))).toEqual([]);
+    await page.close();
+  });
+
+  it('finds the code under the pointer only over its glyphs', async () => {
+    const page = await openPage(b, `${base}/claims.html`);
+    await waitForHighlights(page, 6);
+    const { x, y } = await pointAtText(page, 'Periodic exam');
+    await page.mouse.move(x, y, { steps: 2 });
+    await new Promise((r) => setTimeout(r, 700));
+    expect(
+      await page.evaluate(
+        () => document.querySelector('cdt-lens-card')?.matches(':popover-open') ?? false,
+      ),
+    ).toBe(false);
+    await page.close();
+  });
+});
