@@ -41,6 +41,14 @@ function StatusLine({ view }: { view: CodeView }) {
   return null;
 }
 
+/** The code years in which the code is valid, where the data knows when it was added. */
+function validity(view: CodeView): string | undefined {
+  const e = view.entry;
+  if (!e?.added) return undefined;
+  if (e.deletedIn !== undefined) return `Valid CDT ${e.added}–${e.deletedIn - 1}`;
+  return e.added === view.codeYear ? undefined : `In the code set since CDT ${e.added}`;
+}
+
 /** The card body for one code: shared by the hover card, the popup and the lookup result. */
 export function CodeCard({ view, onNavigate }: CodeCardProps) {
   const e = view.entry;
@@ -62,6 +70,7 @@ export function CodeCard({ view, onNavigate }: CodeCardProps) {
         <p class="cdt-category">
           {view.category.name}
           {e && ` › ${e.subcategory}`}
+          {validity(view) && ` · ${validity(view)}`}
         </p>
       )}
       {view.related.length > 0 && (

@@ -258,6 +258,14 @@ function isLookalike(text: string, start: number, end: number): boolean {
   );
 }
 
+/** Normalised code strings, made once per code: a page with thousands of D1110 holds one string. */
+const CODE_STRINGS = new Map<string, string>();
+function codeString(digits: string): string {
+  let code = CODE_STRINGS.get(digits);
+  if (code === undefined) CODE_STRINGS.set(digits, (code = `D${digits}`));
+  return code;
+}
+
 /** Detector over a given code table (the bundled one by default); exported for tests. */
 export function createDetector(table: CodeTable): (text: string) => CodeMatch[] {
   const status = (s: number | undefined): 'active' | 'deleted' | undefined =>
@@ -288,11 +296,10 @@ export function createDetector(table: CodeTable): (text: string) => CodeMatch[] 
       const start = d5 === 68 || d5 === LOWER_D ? end - 5 : end - 6;
       const status = statusAt(text, end);
       if (!status) continue;
-      const raw = text.slice(start, end);
       const digits = text.slice(end - 4, end);
       const lower = text.charCodeAt(start) === LOWER_D;
       // "D 0120", "D-0120" and codes with an invisible character inside stand alone, capital D.
-      if (raw.length > 5 && !separatedOk(text, start, end, lower)) continue;
+      if (end - start > 5 && !separatedOk(text, start, end, lower)) continue;
       const tail = mayStartRange(text, end) ? RANGE_TAIL.exec(text.slice(end, end + 16)) : null;
       const toDigits = tail?.[2];
       const toStart = end + (tail?.[0].length ?? 0) - 4;
@@ -311,7 +318,7 @@ export function createDetector(table: CodeTable): (text: string) => CodeMatch[] 
         ? RANGE_HEAD.exec(text.slice(Math.max(0, start - 16), start))
         : null;
       if (head && !statusOf(head[1]!)) continue;
-      const match: CodeMatch = { code: `D${digits}`, start, end, status };
+      const match: CodeMatch = { code: codeString(digits), start, end, status };
       if (
         !isAlnum(text[start - 1]) &&
         start > 2 &&

@@ -37,6 +37,14 @@ describe('CodeCard', () => {
     expect(text).toMatch(/Use D\d{4}/);
   });
 
+  it('says in which code years a code is valid, where the data knows', () => {
+    const base = codeView('D0120')!;
+    const entry = { ...base.entry!, added: 2019 };
+    expect(show({ ...base, entry })).toContain('In the code set since CDT 2019');
+    const gone = { ...entry, status: 'deleted' as const, deletedIn: 2024, replacedBy: [] };
+    expect(show({ ...base, entry: gone })).toContain('Valid CDT 2019–2023');
+  });
+
   it('explains a well-formed code that is not in the bundled list', () => {
     const view: CodeView = { code: 'D0098', related: [], codeYear: 2026 };
     expect(show(view)).toContain('Not in the bundled CDT 2026 list');
