@@ -9,6 +9,7 @@ import { codeAtPoint, type CodeHit } from './hit-test';
 import { createHoverController, HOVER_DWELL_MS } from './hover';
 import { type MatchIndex, scan } from './scanner';
 import { createMutationBatcher } from './mutations';
+import { createViewportGate } from './viewport';
 
 /** What the card renderer gets. */
 export interface CardProps {
@@ -56,20 +57,30 @@ export function startPage(
   const cardHost = createCardHost(doc, deps.cardCss);
   let lastHit: CodeHit | undefined;
 
+  const gate = createViewportGate(
+    win,
+    (node) => {
+      const matches = index.get(node);
+      if (matches) highlighter.add(node, matches);
+    },
+    (node) => highlighter.remove(node),
+  );
   const found = (node: Text, matches: readonly CodeMatch[]) => {
     if (matches.length === 0) {
       marked.delete(node);
-      highlighter.remove(node);
+      gate.untrack(node);
       return;
     }
     marked.add(node);
-    highlighter.add(node, matches);
+    // Changed text: its old ranges go, the new ones come when (or as soon as) it is near view.
+    highlighter.remove(node);
+    gate.track(node);
   };
   const sweep = () => {
     for (const node of marked)
       if (!node.isConnected) {
         marked.delete(node);
-        highlighter.remove(node);
+        gate.untrack(node);
         index.delete(node);
       }
   };
@@ -110,17 +121,20 @@ export function startPage(
 
   let frame = 0;
   let pointer: { x: number; y: number; inCard: boolean } | undefined;
-  const onPointerMove = (e: PointerEvent) => {
-    pointer = { x: e.clientX, y: e.clientY, inCard: e.composedPath().includes(cardHost.host) };
-    // One hit test per frame at most, however fast the pointer events come.
+  /** Hit-tests the last pointer position on the next frame (one test per frame at most). */
+  const retest = () => {
     frame ||= win.requestAnimationFrame(() => {
       frame = 0;
-      if (!pointer) return;
+      if (!pointer || signal.aborted) return;
       hover.pointerInCard(pointer.inCard);
       if (pointer.inCard) return;
       lastHit = codeAtPoint(doc, index, pointer.x, pointer.y);
       hover.pointerAt(lastHit);
     });
+  };
+  const onPointerMove = (e: PointerEvent) => {
+    pointer = { x: e.clientX, y: e.clientY, inCard: e.composedPath().includes(cardHost.host) };
+    retest();
   };
   const listen = { capture: true, passive: true, signal };
   doc.addEventListener('pointermove', onPointerMove, listen);
@@ -136,13 +150,17 @@ export function startPage(
   const batcher = createMutationBatcher(doc, signal, {
     removed: sweep,
     changed: (roots) => {
-      for (const root of roots) void scan(root, deps.detect, index, found, signal);
+      // Text under the pointer may have changed: test the point again once the rescan is done.
+      void Promise.all(roots.map((root) => scan(root, deps.detect, index, found, signal))).then(
+        retest,
+      );
     },
   });
 
   signal.addEventListener('abort', () => {
     hover.dispose();
     batcher.disconnect();
+    gate.disconnect();
     if (frame) win.cancelAnimationFrame(frame);
     highlighter.clear();
     cardHost.destroy();

@@ -176,10 +176,14 @@ export async function openExtensionPage(
   throw new Error(`${url} did not load in Firefox within 10 s`);
 }
 
-/** Opens a new tab at `url` and waits for the load. */
+/**
+ * Opens a new tab at `url`, waits for the load and brings it to the front (a background tab gets
+ * no animation frames, and the hover runs on them).
+ */
 export async function openPage(b: ExtensionBrowser, url: string): Promise<Page> {
   const page = await b.browser.newPage();
   await page.goto(url, { waitUntil: 'load' });
+  await page.bringToFront();
   return page;
 }
 
