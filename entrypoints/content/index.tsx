@@ -4,8 +4,8 @@ import { HoverCard } from '../../components/HoverCard';
 import cardCss from '../../components/card.css?inline';
 import { findCodes } from '../../lib/detect/index';
 import { checkText, onMessage, sendMessage } from '../../lib/messaging';
-import { startPage } from '../../lib/page/controller';
 import { cacheLookups } from '../../lib/page/lookup-cache';
+import { runPage } from '../../lib/page/run';
 import './style.css';
 
 export default defineContentScript({
@@ -13,9 +13,9 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   cssInjectionMode: 'manifest',
-  main(ctx) {
+  async main(ctx) {
     const lookup = cacheLookups((code) => sendMessage('getCodeView', code));
-    const page = startPage(
+    const page = await runPage(
       window,
       {
         detect: findCodes,

@@ -4,9 +4,10 @@
  */
 import type { CodeMatch } from '../detect/index';
 import { createCardHost } from './card-host';
-import { createHighlighter } from './highlighter';
+import type { Modifier, Theme } from '../settings';
+import { createHighlighter, type MarkStyle } from './highlighter';
 import { codeAtPoint, type CodeHit } from './hit-test';
-import { createHoverController, HOVER_DWELL_MS } from './hover';
+import { createHoverController } from './hover';
 import { type MatchIndex, scan } from './scanner';
 import { createMutationBatcher } from './mutations';
 import { createViewportGate } from './viewport';
@@ -23,6 +24,16 @@ export interface CardProps {
   onPinChange: (pinned: boolean) => void;
 }
 
+/** The user's settings that shape the page side; changes apply live through `configure`. */
+export interface PageConfig {
+  marks: MarkStyle;
+  /** Dwell before a hover opens the card, in ms. */
+  dwellMs: number;
+  /** Key that must be held for hover cards; `none` for plain hover. */
+  modifier: Modifier;
+  theme: Theme;
+}
+
 /** What the page controller needs from its entrypoint. */
 export interface PageDeps {
   detect: (text: string) => CodeMatch[];
@@ -30,8 +41,7 @@ export interface PageDeps {
   cardCss: string;
   /** Renders the card into `mount`, or unmounts it when `props` is null. */
   renderCard: (mount: HTMLElement, props: CardProps | null) => void;
-  /** Dwell before a hover opens the card, in ms. */
-  dwellMs?: number;
+  config: PageConfig;
 }
 
 /** A running page: what the entrypoint and tests can ask of it. */
@@ -42,6 +52,8 @@ export interface PageController {
   showSelection(text: string): boolean;
   /** Resolves when the first full scan is done. */
   ready: Promise<void>;
+  /** Applies changed settings at once. */
+  configure(config: PageConfig): void;
 }
 
 /** Starts the page side on `win`'s document until `signal` aborts. */
@@ -53,7 +65,8 @@ export function startPage(
   const doc = win.document;
   const index: MatchIndex = new WeakMap();
   const marked = new Set<Text>();
-  const highlighter = createHighlighter(win);
+  let config = deps.config;
+  const highlighter = createHighlighter(win, config.marks);
   const cardHost = createCardHost(doc, deps.cardCss);
   let lastHit: CodeHit | undefined;
 
@@ -86,6 +99,8 @@ export function startPage(
   };
 
   const closeCard = () => {
+    // Never create the host just to close it.
+    if (!cardHost.isOpen()) return;
     deps.renderCard(cardHost.mount, null);
     cardHost.hide();
   };
@@ -94,6 +109,7 @@ export function startPage(
     closeCard();
   };
   const openCard = (anchor: DOMRect, props: Omit<CardProps, 'onClose' | 'onPinChange'>) => {
+    cardHost.mount.dataset.theme = config.theme;
     deps.renderCard(cardHost.mount, {
       ...props,
       onClose: dismiss,
@@ -108,7 +124,7 @@ export function startPage(
       open: (h) => openCard(h.node.isConnected ? liveRect(h) : h.rect, { code: h.match.code }),
       close: closeCard,
     },
-    deps.dwellMs ?? HOVER_DWELL_MS,
+    () => config.dwellMs,
   );
 
   /** The code's box now (the page may have scrolled since the hit). */
@@ -134,6 +150,11 @@ export function startPage(
   };
   const onPointerMove = (e: PointerEvent) => {
     pointer = { x: e.clientX, y: e.clientY, inCard: e.composedPath().includes(cardHost.host) };
+    // With a modifier required, the pointer without it is over nothing.
+    if (config.modifier !== 'none' && !e.getModifierState(config.modifier) && !pointer.inCard) {
+      hover.pointerAt(undefined);
+      return;
+    }
     retest();
   };
   const listen = { capture: true, passive: true, signal };
@@ -168,6 +189,14 @@ export function startPage(
 
   return {
     ready,
+    configure(next) {
+      if (
+        next.marks.style !== config.marks.style ||
+        next.marks.deletedWarnings !== config.marks.deletedWarnings
+      )
+        highlighter.restyle(next.marks);
+      config = next;
+    },
     codes() {
       return [...marked].filter((n) => n.isConnected).flatMap((n) => index.get(n) ?? []);
     },

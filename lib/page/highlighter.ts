@@ -4,9 +4,21 @@
  */
 import type { CodeMatch } from '../detect/index';
 
-/** Highlight names, styled in entrypoints/content/style.css. */
-export const HIGHLIGHT_ACTIVE = 'cdt-code';
-export const HIGHLIGHT_DELETED = 'cdt-code-deleted';
+/**
+ * Highlight names, styled in entrypoints/content/style.css: one per look. Codes are registered under
+ * the names of the chosen style; deleted codes under a "deleted" look, or the plain one when the user
+ * turned deleted-code warnings off.
+ */
+export const HIGHLIGHT_NAMES = {
+  underline: { active: 'cdt-code', deleted: 'cdt-code-deleted', plain: 'cdt-code-plain' },
+  background: { active: 'cdt-code-bg', deleted: 'cdt-code-deleted-bg', plain: 'cdt-code-plain-bg' },
+} as const;
+
+/** How marks look: the user's highlight style and deleted-code warnings. */
+export interface MarkStyle {
+  style: 'underline' | 'background' | 'none';
+  deletedWarnings: boolean;
+}
 
 /** True when this browser has the Highlight API; without it, marking is off but hover works. */
 export function canHighlight(win: Window & typeof globalThis): boolean {
@@ -17,6 +29,8 @@ export function canHighlight(win: Window & typeof globalThis): boolean {
 export interface Highlighter {
   add(node: Text, matches: readonly CodeMatch[]): void;
   remove(node: Text): void;
+  /** Changes the look of every mark at once, by moving the highlights to other names. */
+  restyle(style: MarkStyle): void;
   clear(): void;
 }
 
@@ -24,13 +38,29 @@ export interface Highlighter {
  * A highlighter for `win`'s document, or one that does nothing where the API is missing. Marks are
  * StaticRanges: live Ranges by the thousand slow every later DOM change of the page.
  */
-export function createHighlighter(win: Window & typeof globalThis): Highlighter {
-  if (!canHighlight(win)) return { add() {}, remove() {}, clear() {} };
+export function createHighlighter(
+  win: Window & typeof globalThis,
+  initial: MarkStyle,
+): Highlighter {
+  if (!canHighlight(win)) return { add() {}, remove() {}, restyle() {}, clear() {} };
   const active = new win.Highlight();
   const deleted = new win.Highlight();
-  win.CSS.highlights.set(HIGHLIGHT_ACTIVE, active);
-  win.CSS.highlights.set(HIGHLIGHT_DELETED, deleted);
+  let registered: string[] = [];
   const byNode = new Map<Text, StaticRange[]>();
+  const unregister = () => {
+    for (const name of registered) win.CSS.highlights.delete(name);
+    registered = [];
+  };
+  const restyle = ({ style, deletedWarnings }: MarkStyle) => {
+    unregister();
+    if (style === 'none') return;
+    const names = HIGHLIGHT_NAMES[style];
+    const deletedName = deletedWarnings ? names.deleted : names.plain;
+    win.CSS.highlights.set(names.active, active);
+    win.CSS.highlights.set(deletedName, deleted);
+    registered = [names.active, deletedName];
+  };
+  restyle(initial);
   return {
     add(node, matches) {
       this.remove(node);
@@ -53,12 +83,12 @@ export function createHighlighter(win: Window & typeof globalThis): Highlighter 
       }
       byNode.delete(node);
     },
+    restyle,
     clear() {
       active.clear();
       deleted.clear();
       byNode.clear();
-      win.CSS.highlights.delete(HIGHLIGHT_ACTIVE);
-      win.CSS.highlights.delete(HIGHLIGHT_DELETED);
+      unregister();
     },
   };
 }

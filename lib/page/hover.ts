@@ -29,10 +29,10 @@ export interface HoverController<T> {
   dispose(): void;
 }
 
-/** Creates the hover controller; `dwellMs` comes from the user's setting. */
+/** Creates the hover controller; `dwellMs` reads the user's setting at each hover. */
 export function createHoverController<T>(
   target: HoverTarget<T>,
-  dwellMs: number = HOVER_DWELL_MS,
+  dwellMs: () => number = () => HOVER_DWELL_MS,
   graceMs: number = HIDE_GRACE_MS,
 ): HoverController<T> {
   let openKey: string | undefined;
@@ -81,7 +81,7 @@ export function createHoverController<T>(
         clearHide();
         openKey = key;
         target.open(t);
-      }, dwellMs);
+      }, dwellMs());
     },
     pointerInCard(inside) {
       inCard = inside;

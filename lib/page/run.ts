@@ -1,0 +1,94 @@
+/**
+ * Runs the page side under the user's settings: nothing at all where the extension is off (globally
+ * or for this site), and every change applied live, in every frame, without a reload.
+ */
+import {
+  deletedWarningsSetting,
+  disabledSitesSetting,
+  enabledSetting,
+  highlightStyleSetting,
+  hoverTriggerSetting,
+  siteMatches,
+  themeSetting,
+} from '../settings';
+import { type PageConfig, type PageController, type PageDeps, startPage } from './controller';
+
+/** What the entrypoint can ask of the running page. */
+export interface RunningPage {
+  /** Shows a lookup for selected text; false where the page side is off or the text has no code. */
+  showSelection(text: string): boolean;
+}
+
+/** The host the site switch applies to; about:blank and srcdoc frames take their creator's. */
+export function siteHost(win: Window): string {
+  if (win.location.hostname) return win.location.hostname;
+  try {
+    return new URL(win.origin).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/** Starts the page side on `win` under the stored settings, until `signal` aborts. */
+export async function runPage(
+  win: Window & typeof globalThis,
+  deps: Omit<PageDeps, 'config'>,
+  signal: AbortSignal,
+): Promise<RunningPage> {
+  const [enabled, sites, style, trigger, theme, deletedWarnings] = await Promise.all([
+    enabledSetting.get(),
+    disabledSitesSetting.get(),
+    highlightStyleSetting.get(),
+    hoverTriggerSetting.get(),
+    themeSetting.get(),
+    deletedWarningsSetting.get(),
+  ]);
+  const state = { enabled, sites, style, trigger, theme, deletedWarnings };
+  const host = siteHost(win);
+  let running: { controller: PageController; stop: AbortController } | undefined;
+
+  const config = (): PageConfig => ({
+    marks: { style: state.style, deletedWarnings: state.deletedWarnings },
+    dwellMs: state.trigger.delayMs,
+    modifier: state.trigger.modifier,
+    theme: state.theme,
+  });
+
+  const apply = () => {
+    if (signal.aborted) return;
+    const on = state.enabled && !siteMatches(host, state.sites);
+    if (on && !running) {
+      const stop = new AbortController();
+      signal.addEventListener('abort', () => stop.abort(), { once: true });
+      running = { controller: startPage(win, { ...deps, config: config() }, stop.signal), stop };
+    } else if (!on && running) {
+      // Off: marks, listeners, observers and the card go at once; a disabled site costs nothing.
+      running.stop.abort();
+      running = undefined;
+    } else running?.controller.configure(config());
+  };
+
+  /** Watches one setting: stores its new value and applies the whole state. */
+  const follow = <K extends keyof typeof state>(
+    setting: { watch(cb: (v: (typeof state)[K]) => void): () => void },
+    key: K,
+  ) =>
+    setting.watch((value) => {
+      state[key] = value;
+      apply();
+    });
+  const unwatch = [
+    follow(enabledSetting, 'enabled'),
+    follow(disabledSitesSetting, 'sites'),
+    follow(highlightStyleSetting, 'style'),
+    follow(hoverTriggerSetting, 'trigger'),
+    follow(themeSetting, 'theme'),
+    follow(deletedWarningsSetting, 'deletedWarnings'),
+  ];
+  signal.addEventListener('abort', () => unwatch.forEach((u) => u()), { once: true });
+  apply();
+
+  return {
+    showSelection: (text) => running?.controller.showSelection(text) ?? false,
+  };
+}

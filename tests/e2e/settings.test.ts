@@ -1,0 +1,140 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  BROWSERS,
+  type ExtensionBrowser,
+  inBackground,
+  launchWithExtension,
+  openPage,
+} from '../harness/browsers';
+import { cardText, hoverText, waitForCard, waitForHighlights } from '../harness/page-helpers';
+
+const base = inject('baseUrl');
+
+/** Writes raw values to the extension's storage, as the options page or a corrupt profile would. */
+function store(b: ExtensionBrowser, values: Record<string, unknown>) {
+  return inBackground(
+    b,
+    async (v: Record<string, unknown>) => {
+      type Local = {
+        storage: { local: { set(x: object): Promise<void>; clear(): Promise<void> } };
+      };
+      const g = globalThis as unknown as { browser?: Local; chrome?: Local };
+      const local = (g.browser ?? g.chrome)!.storage.local;
+      if (Object.keys(v).length === 0) await local.clear();
+      else await local.set(v);
+    },
+    values,
+  );
+}
+
+/** Sizes of the registered highlights, by name. */
+function registry(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...(CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights].map(
+        ([k, v]) => [k, v.size],
+      ),
+    ),
+  );
+}
+
+/** What the highlight registry should hold: sizes by name, names absent, or nothing at all. */
+interface RegistrySpec {
+  atLeast?: Record<string, number>;
+  absent?: string[];
+  empty?: boolean;
+}
+
+async function waitForRegistry(page: Page, spec: RegistrySpec) {
+  await page.waitForFunction(
+    (want: RegistrySpec) => {
+      const r = new Map(
+        [...(CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights].map(
+          ([k, v]) => [k, v.size] as const,
+        ),
+      );
+      if (want.empty && r.size > 0) return false;
+      if (want.absent?.some((n) => r.has(n))) return false;
+      return Object.entries(want.atLeast ?? {}).every(([n, c]) => (r.get(n) ?? 0) >= c);
+    },
+    { timeout: 5000, polling: 50 },
+    spec,
+  );
+}
+
+describe.each(BROWSERS)('%s: settings apply live', (name) => {
+  let b: ExtensionBrowser;
+  let page: Page;
+  beforeAll(async () => {
+    b = await launchWithExtension(name);
+    page = await openPage(b, `${base}/claims.html`);
+    await waitForHighlights(page, 6);
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  it('turns off everywhere at once and comes back without a reload', async () => {
+    await store(b, { enabled: false });
+    await waitForRegistry(page, { empty: true });
+    await hoverText(page, 'D2740');
+    await new Promise((r) => setTimeout(r, 700));
+    expect(await cardText(page)).toBeNull();
+    await store(b, { enabled: true });
+    await waitForRegistry(page, { atLeast: { 'cdt-code': 6 } });
+  });
+
+  it('does nothing on a disabled site, and resumes when it is removed', async () => {
+    await store(b, { disabledSites: ['*.0.0.1', '127.0.0.1'] });
+    await waitForRegistry(page, { empty: true });
+    await store(b, { disabledSites: [] });
+    await waitForRegistry(page, { atLeast: { 'cdt-code': 6 } });
+  });
+
+  it('restyles marks: background, none, and deleted codes shown plain', async () => {
+    await store(b, { highlightStyle: 'background' });
+    await waitForRegistry(page, {
+      atLeast: { 'cdt-code-bg': 6, 'cdt-code-deleted-bg': 1 },
+      absent: ['cdt-code'],
+    });
+    await store(b, { highlightStyle: 'none' });
+    await waitForRegistry(page, { empty: true });
+    // Marks off, hover still on.
+    await hoverText(page, 'D0274');
+    expect(await waitForCard(page, 'not the official ADA descriptor')).toContain('D0274');
+    await page.keyboard.press('Escape');
+    await store(b, { highlightStyle: 'underline', deletedWarnings: false });
+    await waitForRegistry(page, { atLeast: { 'cdt-code-plain': 1 }, absent: ['cdt-code-deleted'] });
+    await store(b, { deletedWarnings: true });
+    await waitForRegistry(page, { atLeast: { 'cdt-code-deleted': 1 }, absent: ['cdt-code-plain'] });
+  });
+
+  it('opens the card only with the modifier held, when the user asks for that', async () => {
+    await store(b, { hoverTrigger: { delayMs: 100, modifier: 'Shift' } });
+    await new Promise((r) => setTimeout(r, 200));
+    await hoverText(page, 'D1110');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await cardText(page)).toBeNull();
+    await page.keyboard.down('Shift');
+    await hoverText(page, 'D1110');
+    expect(await waitForCard(page, 'not the official ADA descriptor')).toContain('D1110');
+    await page.keyboard.up('Shift');
+    await page.keyboard.press('Escape');
+    await store(b, { hoverTrigger: { delayMs: 250, modifier: 'none' } });
+  });
+
+  it('survives corrupt values in storage: defaults apply on a new page', async () => {
+    await store(b, {
+      enabled: 'yes',
+      highlightStyle: 42,
+      hoverTrigger: null,
+      disabledSites: 'all',
+    });
+    const fresh = await openPage(b, `${base}/claims.html`);
+    await waitForHighlights(fresh, 6);
+    expect(await registry(fresh)).toMatchObject({ 'cdt-code': expect.any(Number) as number });
+    await fresh.close();
+    await store(b, {});
+  });
+});
