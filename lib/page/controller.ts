@@ -98,7 +98,12 @@ export function startPage(
       }
   };
 
+  /** Where the open card points: recomputed as the page scrolls. */
+  let anchor: (() => DOMRect) | undefined;
+  let pinned = false;
   const closeCard = () => {
+    anchor = undefined;
+    pinned = false;
     // Never create the host just to close it.
     if (!cardHost.isOpen()) return;
     deps.renderCard(cardHost.mount, null);
@@ -108,20 +113,30 @@ export function startPage(
     hover.dismiss();
     closeCard();
   };
-  const openCard = (anchor: DOMRect, props: Omit<CardProps, 'onClose' | 'onPinChange'>) => {
+  const openCard = (
+    at: () => DOMRect,
+    props: Omit<CardProps, 'onClose' | 'onPinChange'>,
+    pin = false,
+  ) => {
+    anchor = at;
+    pinned = pin;
     cardHost.mount.dataset.theme = config.theme;
     deps.renderCard(cardHost.mount, {
       ...props,
       onClose: dismiss,
-      onPinChange: (p) => hover.setPinned(p),
+      onPinChange: (p) => {
+        pinned = p;
+        hover.setPinned(p);
+      },
     });
-    void cardHost.show(anchor);
+    void cardHost.show(at());
   };
 
   const hover = createHoverController<CodeHit>(
     {
       key: (h) => `${h.match.start}:${h.match.code}`,
-      open: (h) => openCard(h.node.isConnected ? liveRect(h) : h.rect, { code: h.match.code }),
+      open: (h) =>
+        openCard(() => (h.node.isConnected ? liveRect(h) : h.rect), { code: h.match.code }),
       close: closeCard,
     },
     () => config.dwellMs,
@@ -159,6 +174,21 @@ export function startPage(
   };
   const listen = { capture: true, passive: true, signal };
   doc.addEventListener('pointermove', onPointerMove, listen);
+  // Scrolling (the page or any scroll container): the card follows its code, and closes when the
+  // code has left the viewport, unless it is pinned.
+  let scrollFrame = 0;
+  const onScroll = () => {
+    scrollFrame ||= win.requestAnimationFrame(() => {
+      scrollFrame = 0;
+      if (!anchor || !cardHost.isOpen()) return;
+      const r = anchor();
+      const away =
+        r.bottom < 0 || r.top > win.innerHeight || r.right < 0 || r.left > win.innerWidth;
+      if (away && !pinned) dismiss();
+      else void cardHost.show(r);
+    });
+  };
+  doc.addEventListener('scroll', onScroll, listen);
   doc.addEventListener(
     'keydown',
     (e) => {
@@ -183,6 +213,7 @@ export function startPage(
     batcher.disconnect();
     gate.disconnect();
     if (frame) win.cancelAnimationFrame(frame);
+    if (scrollFrame) win.cancelAnimationFrame(scrollFrame);
     highlighter.clear();
     cardHost.destroy();
   });
@@ -205,12 +236,11 @@ export function startPage(
       const first = codes[0];
       if (!first) return false;
       const sel = win.getSelection();
-      const rect =
-        sel && sel.rangeCount > 0
-          ? sel.getRangeAt(0).getBoundingClientRect()
-          : new win.DOMRect(win.innerWidth / 2, 40, 0, 0);
+      const range = sel && sel.rangeCount > 0 ? sel.getRangeAt(0).cloneRange() : undefined;
+      const fallback = new win.DOMRect(win.innerWidth / 2, 40, 0, 0);
       dismiss();
-      openCard(rect, { code: first, codes });
+      // A lookup the user asked for stays until closed, like a pinned card.
+      openCard(() => range?.getBoundingClientRect() ?? fallback, { code: first, codes }, true);
       hover.setPinned(true);
       return true;
     },

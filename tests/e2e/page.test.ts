@@ -5,8 +5,10 @@ import {
   type ExtensionBrowser,
   launchWithExtension,
   openPage,
+  setStorage,
 } from '../harness/browsers';
 import {
+  axeViolations,
   collectErrors,
   highlightedTexts,
   hoverText,
@@ -202,6 +204,61 @@ describe.each(BROWSERS)('%s: on the page', (name) => {
     // The app's own changes (rows and their text) aside, nothing else changed.
     const own = new Set(['tbody', 'td', '#text']);
     expect((await foreignMutations(page)).filter((m) => !own.has(m.target))).toEqual([]);
+    await page.close();
+  });
+
+  it('has no accessibility violations in the card, light or dark', async () => {
+    const page = await openPage(b, `${base}/claims.html`);
+    await waitForHighlights(page, 6);
+    for (const theme of ['light', 'dark'] as const) {
+      await setStorage(b, { theme });
+      await hoverText(page, 'D2740');
+      await waitForCard(page, 'not the official ADA descriptor');
+      expect(await axeViolations(page, 'cdt-lens-card')).toEqual([]);
+      expect(
+        await page.evaluate(
+          () =>
+            document
+              .querySelector('cdt-lens-card')!
+              .shadowRoot!.querySelector<HTMLElement>('.cdt-root')!.dataset.theme,
+        ),
+      ).toBe(theme);
+      await page.keyboard.press('Escape');
+    }
+    await setStorage(b, {});
+    await page.close();
+  });
+
+  it('keeps the card on its code while scrolling, and closes it when the code scrolls away', async () => {
+    const page = await openPage(b, `${base}/spa.html`);
+    await page.evaluate(() => {
+      const spa = (window as unknown as { spa: { add(c: string, l: string): void } }).spa;
+      spa.add('D2740', 'Crown');
+      for (let i = 0; i < 150; i++) spa.add('—', `Row ${i}`);
+    });
+    await waitForHighlights(page, 1);
+    await hoverText(page, 'D2740');
+    await waitForCard(page, 'not the official ADA descriptor');
+    const cardTop = () =>
+      page.evaluate(() => document.querySelector('cdt-lens-card')!.getClientRects()[0]?.top ?? NaN);
+    const before = await cardTop();
+    await page.evaluate(() => window.scrollBy(0, 30));
+    await page.waitForFunction(
+      (y: number) => {
+        const r = document.querySelector('cdt-lens-card')!.getClientRects()[0];
+        return r !== undefined && Math.abs(r.top - (y - 30)) < 2;
+      },
+      { timeout: 3000, polling: 50 },
+      before,
+    );
+    await page.evaluate(() => window.scrollBy(0, 3000));
+    await page.waitForFunction(
+      () => !document.querySelector('cdt-lens-card')!.matches(':popover-open'),
+      {
+        timeout: 3000,
+        polling: 50,
+      },
+    );
     await page.close();
   });
 

@@ -3,30 +3,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   BROWSERS,
   type ExtensionBrowser,
-  inBackground,
   launchWithExtension,
   openPage,
+  setStorage,
 } from '../harness/browsers';
 import { cardText, hoverText, waitForCard, waitForHighlights } from '../harness/page-helpers';
 
 const base = inject('baseUrl');
-
-/** Writes raw values to the extension's storage, as the options page or a corrupt profile would. */
-function store(b: ExtensionBrowser, values: Record<string, unknown>) {
-  return inBackground(
-    b,
-    async (v: Record<string, unknown>) => {
-      type Local = {
-        storage: { local: { set(x: object): Promise<void>; clear(): Promise<void> } };
-      };
-      const g = globalThis as unknown as { browser?: Local; chrome?: Local };
-      const local = (g.browser ?? g.chrome)!.storage.local;
-      if (Object.keys(v).length === 0) await local.clear();
-      else await local.set(v);
-    },
-    values,
-  );
-}
 
 /** Sizes of the registered highlights, by name. */
 function registry(page: Page): Promise<Record<string, number>> {
@@ -76,42 +59,42 @@ describe.each(BROWSERS)('%s: settings apply live', (name) => {
   });
 
   it('turns off everywhere at once and comes back without a reload', async () => {
-    await store(b, { enabled: false });
+    await setStorage(b, { enabled: false });
     await waitForRegistry(page, { empty: true });
     await hoverText(page, 'D2740');
     await new Promise((r) => setTimeout(r, 700));
     expect(await cardText(page)).toBeNull();
-    await store(b, { enabled: true });
+    await setStorage(b, { enabled: true });
     await waitForRegistry(page, { atLeast: { 'cdt-code': 6 } });
   });
 
   it('does nothing on a disabled site, and resumes when it is removed', async () => {
-    await store(b, { disabledSites: ['*.0.0.1', '127.0.0.1'] });
+    await setStorage(b, { disabledSites: ['*.0.0.1', '127.0.0.1'] });
     await waitForRegistry(page, { empty: true });
-    await store(b, { disabledSites: [] });
+    await setStorage(b, { disabledSites: [] });
     await waitForRegistry(page, { atLeast: { 'cdt-code': 6 } });
   });
 
   it('restyles marks: background, none, and deleted codes shown plain', async () => {
-    await store(b, { highlightStyle: 'background' });
+    await setStorage(b, { highlightStyle: 'background' });
     await waitForRegistry(page, {
       atLeast: { 'cdt-code-bg': 6, 'cdt-code-deleted-bg': 1 },
       absent: ['cdt-code'],
     });
-    await store(b, { highlightStyle: 'none' });
+    await setStorage(b, { highlightStyle: 'none' });
     await waitForRegistry(page, { empty: true });
     // Marks off, hover still on.
     await hoverText(page, 'D0274');
     expect(await waitForCard(page, 'not the official ADA descriptor')).toContain('D0274');
     await page.keyboard.press('Escape');
-    await store(b, { highlightStyle: 'underline', deletedWarnings: false });
+    await setStorage(b, { highlightStyle: 'underline', deletedWarnings: false });
     await waitForRegistry(page, { atLeast: { 'cdt-code-plain': 1 }, absent: ['cdt-code-deleted'] });
-    await store(b, { deletedWarnings: true });
+    await setStorage(b, { deletedWarnings: true });
     await waitForRegistry(page, { atLeast: { 'cdt-code-deleted': 1 }, absent: ['cdt-code-plain'] });
   });
 
   it('opens the card only with the modifier held, when the user asks for that', async () => {
-    await store(b, { hoverTrigger: { delayMs: 100, modifier: 'Shift' } });
+    await setStorage(b, { hoverTrigger: { delayMs: 100, modifier: 'Shift' } });
     await new Promise((r) => setTimeout(r, 200));
     await hoverText(page, 'D1110');
     await new Promise((r) => setTimeout(r, 500));
@@ -121,11 +104,11 @@ describe.each(BROWSERS)('%s: settings apply live', (name) => {
     expect(await waitForCard(page, 'not the official ADA descriptor')).toContain('D1110');
     await page.keyboard.up('Shift');
     await page.keyboard.press('Escape');
-    await store(b, { hoverTrigger: { delayMs: 250, modifier: 'none' } });
+    await setStorage(b, { hoverTrigger: { delayMs: 250, modifier: 'none' } });
   });
 
   it('survives corrupt values in storage: defaults apply on a new page', async () => {
-    await store(b, {
+    await setStorage(b, {
       enabled: 'yes',
       highlightStyle: 42,
       hoverTrigger: null,
@@ -135,6 +118,6 @@ describe.each(BROWSERS)('%s: settings apply live', (name) => {
     await waitForHighlights(fresh, 6);
     expect(await registry(fresh)).toMatchObject({ 'cdt-code': expect.any(Number) as number });
     await fresh.close();
-    await store(b, {});
+    await setStorage(b, {});
   });
 });

@@ -240,3 +240,23 @@ export async function tabIdOf(b: ExtensionBrowser, page: Page): Promise<number> 
     undefined,
   );
 }
+
+/**
+ * Writes raw values to the extension's local storage from its background, as the options page or a
+ * corrupt profile would; an empty object clears it.
+ */
+export function setStorage(b: ExtensionBrowser, values: Record<string, unknown>): Promise<void> {
+  return inBackground(
+    b,
+    async (v: Record<string, unknown>) => {
+      type Local = {
+        storage: { local: { set(x: object): Promise<void>; clear(): Promise<void> } };
+      };
+      const g = globalThis as unknown as { browser?: Local; chrome?: Local };
+      const local = (g.browser ?? g.chrome)!.storage.local;
+      if (Object.keys(v).length === 0) await local.clear();
+      else await local.set(v);
+    },
+    values,
+  );
+}

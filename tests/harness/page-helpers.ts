@@ -2,7 +2,11 @@
  * Helpers that drive a page as a person would (pointer on a word, keys) and read what the
  * extension shows, from outside: the card's shadow root and the highlight registry.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Frame, Page } from 'puppeteer-core';
+
+const require = createRequire(import.meta.url);
 
 /** Centre of the `nth` occurrence of `text` in the frame's text, in viewport coordinates. */
 export async function pointAtText(
@@ -113,4 +117,32 @@ export function collectRequests(page: Page): string[] {
   const urls: string[] = [];
   page.on('request', (r) => urls.push(r.url()));
   return urls;
+}
+
+/** Violations axe-core finds in the subtree of `selector` (open shadow roots included). */
+export async function axeViolations(
+  page: Page,
+  selector: string,
+): Promise<{ id: string; impact: string | null; nodes: string[] }[]> {
+  const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: source });
+  return page.evaluate(async (sel) => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(ctx: unknown): Promise<{
+            violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const { violations } = await axe.run(document);
+    return violations
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        nodes: v.nodes.map((n) => JSON.stringify(n.target)).filter((t) => t.includes(sel)),
+      }))
+      .filter((v) => v.nodes.length > 0);
+  }, selector);
 }
