@@ -48,8 +48,8 @@ const HOST_CSS = `:host {
 export interface CardHost {
   /** Element inside the shadow root that the card renders into. */
   readonly mount: HTMLElement;
-  /** The host element (for "is the pointer in the card" checks). */
-  readonly host: HTMLElement;
+  /** True when `path` (an event's composed path) goes through the card. Never creates the host. */
+  contains(path: EventTarget[]): boolean;
   /** Shows the host next to `anchor` (viewport coordinates). */
   show(anchor: DOMRect): Promise<void>;
   hide(): void;
@@ -113,8 +113,8 @@ export function createCardHost(doc: Document, css: string): CardHost {
     get mount() {
       return ensure().mount;
     },
-    get host() {
-      return ensure().host;
+    contains(path) {
+      return !!host && path.includes(host);
     },
     async show(anchor) {
       const { host: h } = ensure();

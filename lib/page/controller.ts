@@ -3,7 +3,7 @@
  * for the code under the pointer. UI comes in as a render function, so this stays free of Preact.
  */
 import type { CodeMatch } from '../detect/index';
-import { createCardHost } from './card-host';
+import { CARD_HOST_TAG, createCardHost } from './card-host';
 import type { Modifier, Theme } from '../settings';
 import { createHighlighter, type MarkStyle } from './highlighter';
 import { codeAtPoint, type CodeHit } from './hit-test';
@@ -164,7 +164,7 @@ export function startPage(
     });
   };
   const onPointerMove = (e: PointerEvent) => {
-    pointer = { x: e.clientX, y: e.clientY, inCard: e.composedPath().includes(cardHost.host) };
+    pointer = { x: e.clientX, y: e.clientY, inCard: cardHost.contains(e.composedPath()) };
     // With a modifier required, the pointer without it is over nothing.
     if (config.modifier !== 'none' && !e.getModifierState(config.modifier) && !pointer.inCard) {
       hover.pointerAt(undefined);
@@ -198,15 +198,20 @@ export function startPage(
   );
 
   const ready = scan(doc, deps.detect, index, found, signal);
-  const batcher = createMutationBatcher(doc, signal, {
-    removed: sweep,
-    changed: (roots) => {
-      // Text under the pointer may have changed: test the point again once the rescan is done.
-      void Promise.all(roots.map((root) => scan(root, deps.detect, index, found, signal))).then(
-        retest,
-      );
+  const batcher = createMutationBatcher(
+    doc,
+    signal,
+    {
+      removed: sweep,
+      changed: (roots) => {
+        // Text under the pointer may have changed: test the point again once the rescan is done.
+        void Promise.all(roots.map((root) => scan(root, deps.detect, index, found, signal))).then(
+          retest,
+        );
+      },
     },
-  });
+    (el) => el.localName === CARD_HOST_TAG,
+  );
 
   signal.addEventListener('abort', () => {
     hover.dispose();

@@ -61,6 +61,52 @@ export function caretAt(
 /** Slack around a code's box, in CSS px, so the pointer need not sit exactly on a glyph. */
 const HIT_SLOP_PX = 2;
 
+/** How many elements under the top one the overlay fallback looks through. */
+const OVERLAY_DEPTH = 6;
+
+/** The box of `match` in `node` that holds the point, if any. */
+function boxAt(
+  doc: Document,
+  node: Text,
+  match: CodeMatch,
+  x: number,
+  y: number,
+): DOMRect | undefined {
+  const range = doc.createRange();
+  range.setStart(node, Math.min(match.start, node.length));
+  range.setEnd(node, Math.min(match.end, node.length));
+  for (const rect of range.getClientRects())
+    if (
+      x >= rect.left - HIT_SLOP_PX &&
+      x <= rect.right + HIT_SLOP_PX &&
+      y >= rect.top - HIT_SLOP_PX &&
+      y <= rect.bottom + HIT_SLOP_PX
+    )
+      return rect;
+  return undefined;
+}
+
+/**
+ * A code under a transparent element that catches the pointer (a modal backdrop, a click
+ * catcher): the caret lands in the overlay, so look at the text of the elements beneath it.
+ */
+function throughOverlay(
+  doc: Document,
+  index: MatchIndex,
+  x: number,
+  y: number,
+): CodeHit | undefined {
+  for (const el of doc.elementsFromPoint(x, y).slice(1, 1 + OVERLAY_DEPTH))
+    for (const child of el.childNodes) {
+      const matches = child.nodeType === Node.TEXT_NODE ? index.get(child as Text) : undefined;
+      for (const match of matches ?? []) {
+        const rect = boxAt(doc, child as Text, match, x, y);
+        if (rect) return { node: child as Text, match, rect };
+      }
+    }
+  return undefined;
+}
+
 /** The code under the point, if the point is over a detected code's glyphs. */
 export function codeAtPoint(
   doc: Document,
@@ -69,22 +115,11 @@ export function codeAtPoint(
   y: number,
 ): CodeHit | undefined {
   const caret = caretAt(doc, x, y);
-  if (!caret) return undefined;
-  const matches = index.get(caret.node);
-  if (!matches) return undefined;
+  if (!caret) return throughOverlay(doc, index, x, y);
   // The caret sits between characters: at the end of a code it still belongs to that code.
-  const match = matches.find((m) => caret.offset >= m.start && caret.offset <= m.end);
-  if (!match) return undefined;
-  const range = doc.createRange();
-  range.setStart(caret.node, match.start);
-  range.setEnd(caret.node, match.end);
-  for (const rect of range.getClientRects())
-    if (
-      x >= rect.left - HIT_SLOP_PX &&
-      x <= rect.right + HIT_SLOP_PX &&
-      y >= rect.top - HIT_SLOP_PX &&
-      y <= rect.bottom + HIT_SLOP_PX
-    )
-      return { node: caret.node, match, rect };
-  return undefined;
+  const match = index
+    .get(caret.node)
+    ?.find((m) => caret.offset >= m.start && caret.offset <= m.end);
+  const rect = match && boxAt(doc, caret.node, match, x, y);
+  return match && rect && { node: caret.node, match, rect };
 }

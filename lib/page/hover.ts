@@ -37,6 +37,8 @@ export function createHoverController<T>(
 ): HoverController<T> {
   let openKey: string | undefined;
   let pendingKey: string | undefined;
+  /** A code the user closed the card of: not reopened until the pointer leaves it. */
+  let dismissedKey: string | undefined;
   let inCard = false;
   let pinned = false;
   let showTimer: ReturnType<typeof setTimeout> | undefined;
@@ -64,6 +66,7 @@ export function createHoverController<T>(
   return {
     pointerAt(t) {
       if (t === undefined) {
+        dismissedKey = undefined;
         clearShow();
         if (openKey !== undefined && !inCard && !pinned && !hideTimer)
           hideTimer = setTimeout(close, graceMs);
@@ -71,6 +74,8 @@ export function createHoverController<T>(
       }
       const key = target.key(t);
       if (key === openKey) return clearHide();
+      if (key === dismissedKey) return;
+      dismissedKey = undefined;
       if (key === pendingKey) return;
       clearShow();
       if (pinned) return;
@@ -95,7 +100,10 @@ export function createHoverController<T>(
       pinned = p;
       if (p) clearHide();
     },
-    dismiss: close,
+    dismiss() {
+      dismissedKey = openKey ?? pendingKey;
+      close();
+    },
     dispose() {
       clearShow();
       clearHide();

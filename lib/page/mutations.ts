@@ -22,6 +22,8 @@ export function createMutationBatcher(
   doc: Document,
   signal: AbortSignal,
   sink: MutationSink,
+  /** Elements whose insertion is not a page change (the extension's own card host). */
+  ignore: (el: Element) => boolean = () => false,
 ): { disconnect(): void; flush(): void } {
   const roots = new Set<Node>();
   let removed = false;
@@ -47,7 +49,8 @@ export function createMutationBatcher(
       if (r.type === 'characterData') roots.add(r.target);
       else {
         if (r.removedNodes.length > 0) removed = true;
-        for (const n of r.addedNodes) if (n.nodeType === 1 || n.nodeType === 3) roots.add(n);
+        for (const n of r.addedNodes)
+          if (n.nodeType === 3 || (n.nodeType === 1 && !ignore(n as Element))) roots.add(n);
       }
     }
     timer ??= setTimeout(flush, MUTATION_BATCH_MS);

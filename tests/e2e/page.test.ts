@@ -71,6 +71,14 @@ describe.each(BROWSERS)('%s: on the page', (name) => {
   it('never modifies the page: only the card host is added, on first use', async () => {
     const page = await openPage(b, `${base}/hostile.csp.html`);
     await waitForHighlights(page, 2);
+    // Pointer moves away from codes create nothing: the host comes with the first card.
+    for (const [x, y] of [
+      [300, 300],
+      [320, 340],
+      [600, 200],
+    ] as const)
+      await page.mouse.move(x, y);
+    await new Promise((r) => setTimeout(r, 400));
     expect(await page.evaluate(() => document.querySelector('cdt-lens-card'))).toBeNull();
     await hoverText(page, 'D2740');
     await waitForCard(page, 'not the official ADA descriptor');
@@ -107,6 +115,14 @@ describe.each(BROWSERS)('%s: on the page', (name) => {
     expect(look.background).not.toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
     expect(look.width).toBeGreaterThan(200);
     expect(errors.filter((e) => !e.includes('page broke'))).toEqual([]);
+    await page.close();
+  });
+
+  it('finds the code under a transparent overlay that catches the pointer', async () => {
+    const page = await openPage(b, `${base}/overlay.html`);
+    await waitForHighlights(page, 1);
+    await hoverText(page, 'D2392');
+    expect(await waitForCard(page, 'not the official ADA descriptor')).toContain('D2392');
     await page.close();
   });
 

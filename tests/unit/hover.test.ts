@@ -61,4 +61,18 @@ describe('hover controller', () => {
     hover.dismiss();
     expect(events).toEqual(['open D0120', 'close']);
   });
+
+  it('does not reopen a dismissed card while the pointer stays on its code', () => {
+    const { events, hover } = setup();
+    hover.pointerAt('D0120');
+    vi.advanceTimersByTime(HOVER_DWELL_MS);
+    hover.dismiss();
+    hover.pointerAt('D0120');
+    vi.advanceTimersByTime(HOVER_DWELL_MS * 4);
+    expect(events).toEqual(['open D0120', 'close']);
+    hover.pointerAt(undefined);
+    hover.pointerAt('D0120');
+    vi.advanceTimersByTime(HOVER_DWELL_MS);
+    expect(events).toEqual(['open D0120', 'close', 'open D0120']);
+  });
 });
