@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', '.bench/', '.demo/', 'node_modules/'] },
+  { ignores: ['.output/', '.wxt/', '.bench/', '.demo/', 'node_modules/', 'tests/fixtures/pages/.gen/'] },
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {

@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { BROWSERS, browserPath, extensionDir } from '../harness/browsers';
+import { buildFixtures } from '../harness/fixtures';
 import { serveStatic } from '../harness/server';
 
 declare module 'vitest' {
@@ -14,6 +15,7 @@ export default async function setup(project: TestProject) {
     browserPath(name);
     extensionDir(name);
   }
+  await buildFixtures();
   const server = await serveStatic();
   project.provide('baseUrl', server.url);
   return () => server.close();

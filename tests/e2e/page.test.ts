@@ -292,3 +292,44 @@ describe.each(BROWSERS)('%s: on the page', (name) => {
     await page.close();
   });
 });
+
+describe.each(BROWSERS)('%s: a React app that re-renders every 100 ms', (name) => {
+  let b: ExtensionBrowser;
+  beforeAll(async () => {
+    b = await launchWithExtension(name);
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  it('keeps every code marked and hoverable, with no React error or warning', async () => {
+    const page = await b.browser.newPage();
+    const messages: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warn') messages.push(m.text());
+    });
+    page.on('pageerror', (e) => messages.push(String(e)));
+    await page.goto(`${base}/react.html`, { waitUntil: 'load' });
+    await page.bringToFront();
+    await waitForHighlights(page, 5);
+    // Two seconds of re-renders: every code on screen stays marked.
+    for (let i = 0; i < 10; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      expect((await highlightedTexts(page)).sort()).toEqual([
+        'D0120',
+        'D0274',
+        'D1110',
+        'D2392',
+        'D2740',
+      ]);
+    }
+    const renders = await page.evaluate(
+      () => (window as unknown as { reactRenders: number }).reactRenders,
+    );
+    expect(renders).toBeGreaterThan(10);
+    await hoverText(page, 'D1110');
+    expect(await waitForCard(page, 'not the official ADA descriptor')).toContain('D1110');
+    expect(messages).toEqual([]);
+    await page.close();
+  });
+});
