@@ -2,7 +2,16 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', '.bench/', '.demo/', 'node_modules/', 'tests/fixtures/pages/.gen/'] },
+  {
+    ignores: [
+      '.output/',
+      '.wxt/',
+      '.bench/',
+      '.demo/',
+      'node_modules/',
+      'tests/fixtures/pages/.gen/',
+    ],
+  },
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
