@@ -23,6 +23,14 @@ export default defineConfig({
       'Explains CDT dental procedure codes wherever they appear on a page: hover, search, look up. Offline.',
     permissions: ['storage', 'contextMenus'],
     action: { default_title: 'CDT Lens: search dental codes' },
+    commands: {
+      // Name must match LOOKUP_COMMAND in lib/context-menu.ts; users can change the keys in the
+      // browser's shortcut settings.
+      'lookup-selection': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Look up the selected code (or open the search)',
+      },
+    },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

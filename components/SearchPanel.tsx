@@ -8,10 +8,17 @@ export interface SearchPanelProps {
   initialQuery?: string;
   search: (query: string) => Promise<SearchHit[]>;
   lookup: (code: string) => Promise<CodeView | null>;
+  /** Escape in an empty search box: closes the popup, or the card that holds the search. */
+  onExit?: () => void;
 }
 
 /** Search box, result list and detail card; keyboard first. */
-export function SearchPanel({ initialQuery = '', search, lookup }: SearchPanelProps) {
+export function SearchPanel({
+  initialQuery = '',
+  search,
+  lookup,
+  onExit = () => window.close(),
+}: SearchPanelProps) {
   const [query, setQuery] = useState(initialQuery);
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [active, setActive] = useState(0);
@@ -62,7 +69,7 @@ export function SearchPanel({ initialQuery = '', search, lookup }: SearchPanelPr
     } else if (e.key === 'Enter' && hits[active]) {
       e.preventDefault();
       setTrail([hits[active].code]);
-    } else if (e.key === 'Escape' && query === '') window.close();
+    } else if (e.key === 'Escape' && query === '') onExit();
   };
 
   return (

@@ -11,8 +11,11 @@ interface ProtocolMap {
   getCodeView(code: string): CodeView | null;
   /** Popup → background: search the dataset. */
   searchCodes(query: string): SearchHit[];
-  /** Background → content script of one frame: show a lookup for selected text at the selection. */
-  showLookup(text: string): boolean;
+  /**
+   * Background → content script of one frame: show a lookup at the selection, for `text` (menu) or
+   * for what the page has selected or focused (`null`, keyboard command). False: nothing shown.
+   */
+  showLookup(text: string | null): boolean;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,11 +1,13 @@
 import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { HoverCard } from '../../components/HoverCard';
+import { LookupCard } from '../../components/LookupCard';
 import cardCss from '../../components/card.css?inline';
 import { findCodes } from '../../lib/detect/index';
 import { checkText, onMessage, sendMessage } from '../../lib/messaging';
 import { cacheLookups } from '../../lib/page/lookup-cache';
 import { runPage } from '../../lib/page/run';
+import { focusedText } from '../../lib/page/selection';
 import './style.css';
 
 export default defineContentScript({
@@ -15,16 +17,34 @@ export default defineContentScript({
   cssInjectionMode: 'manifest',
   async main(ctx) {
     const lookup = cacheLookups((code) => sendMessage('getCodeView', code));
+    const search = (query: string) => sendMessage('searchCodes', query);
     const page = await runPage(
       window,
       {
         detect: findCodes,
         cardCss,
         renderCard: (mount, props) =>
-          render(props && <HoverCard key={props.code} {...props} lookup={lookup} />, mount),
+          render(
+            props &&
+              (props.query !== undefined ? (
+                <LookupCard
+                  query={props.query}
+                  search={search}
+                  lookup={lookup}
+                  onClose={props.onClose}
+                />
+              ) : (
+                <HoverCard key={props.code} {...props} lookup={lookup} />
+              )),
+            mount,
+          ),
       },
       ctx.signal,
     );
-    ctx.onInvalidated(onMessage('showLookup', ({ data }) => page.showSelection(checkText(data))));
+    ctx.onInvalidated(
+      onMessage('showLookup', ({ data }) =>
+        page.showSelection(data === null ? focusedText(document, findCodes) : checkText(data)),
+      ),
+    );
   },
 });

@@ -10,6 +10,7 @@ import { codeAtPoint, type CodeHit } from './hit-test';
 import { createHoverController } from './hover';
 import { type MatchIndex, scan } from './scanner';
 import { createMutationBatcher } from './mutations';
+import { selectionAnchor } from './selection';
 import { createViewportGate } from './viewport';
 
 /** What the card renderer gets. */
@@ -18,6 +19,8 @@ export interface CardProps {
   code: string;
   /** Several codes (a selection): the card lists them. */
   codes?: string[];
+  /** A selection without a code: the card searches these words instead. */
+  query?: string;
   /** Closes the card. */
   onClose: () => void;
   /** Pinning keeps the card open when the pointer leaves. */
@@ -48,7 +51,7 @@ export interface PageDeps {
 export interface PageController {
   /** Codes found so far, in document order of discovery. */
   codes(): CodeMatch[];
-  /** Opens the card for selected text at the current selection; false when it holds no code. */
+  /** Opens a lookup card for selected text at the selection or focused field; false for no text. */
   showSelection(text: string): boolean;
   /** Resolves when the first full scan is done. */
   ready: Promise<void>;
@@ -237,15 +240,14 @@ export function startPage(
       return [...marked].filter((n) => n.isConnected).flatMap((n) => index.get(n) ?? []);
     },
     showSelection(text) {
-      const codes = [...new Set(deps.detect(text).map((m) => m.code))];
-      const first = codes[0];
-      if (!first) return false;
-      const sel = win.getSelection();
-      const range = sel && sel.rangeCount > 0 ? sel.getRangeAt(0).cloneRange() : undefined;
-      const fallback = new win.DOMRect(win.innerWidth / 2, 40, 0, 0);
+      const query = text.trim();
+      if (!query) return false;
+      const codes = [...new Set(deps.detect(query).map((m) => m.code))];
       dismiss();
-      // A lookup the user asked for stays until closed, like a pinned card.
-      openCard(() => range?.getBoundingClientRect() ?? fallback, { code: first, codes }, true);
+      // A lookup the user asked for stays until closed, like a pinned card. Without a code, the
+      // card searches the words (or says that nothing was found, with the search box filled in).
+      const props = codes[0] ? { code: codes[0], codes } : { code: '', query };
+      openCard(selectionAnchor(win), props, true);
       hover.setPinned(true);
       return true;
     },

@@ -2,11 +2,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   BROWSERS,
   type ExtensionBrowser,
-  inBackground,
   launchWithExtension,
   openExtensionPage,
   openPage,
-  tabIdOf,
 } from '../harness/browsers';
 import {
   cardText,
@@ -82,73 +80,6 @@ describe.each(BROWSERS)('%s: the thin slice through every entrypoint', (name) =>
       els.map((e) => e.textContent ?? ''),
     );
     expect(results.some((r) => r.startsWith('D2740'))).toBe(true);
-    await page.close();
-  });
-});
-
-describe.each(BROWSERS)('%s: "Look up code" from the context menu', (name) => {
-  let b: ExtensionBrowser;
-  beforeAll(async () => {
-    b = await launchWithExtension(name);
-  });
-  afterAll(async () => {
-    await b?.close();
-  });
-
-  it('creates the menu again without a duplicate-id error', async () => {
-    const errors = await inBackground(
-      b,
-      async () => {
-        const hooks = (globalThis as unknown as { cdtLens: { createLookupMenu(): Promise<void> } })
-          .cdtLens;
-        const seen: string[] = [];
-        for (let i = 0; i < 3; i++)
-          await hooks.createLookupMenu().catch((e: unknown) => seen.push(String(e)));
-        return seen;
-      },
-      undefined,
-    );
-    expect(errors).toEqual([]);
-  });
-
-  it('shows the card for a selected code at the selection', async () => {
-    const page = await openPage(b, `${base}/claims.html`);
-    await waitForHighlights(page, 6);
-    const tabId = await tabIdOf(b, page);
-    expect(tabId).toBeGreaterThanOrEqual(0);
-    await page.evaluate(() => {
-      const cell = [...document.querySelectorAll('td')].find((td) => td.textContent === 'D2392')!;
-      getSelection()!.selectAllChildren(cell);
-    });
-    const result = await inBackground(
-      b,
-      (a: { tabId: number }) =>
-        (
-          globalThis as unknown as {
-            cdtLens: { handleLookupClick(i: object, t: object): Promise<string> };
-          }
-        ).cdtLens.handleLookupClick(
-          {
-            menuItemId: 'cdt-lookup',
-            selectionText: 'D2392',
-            frameId: 0,
-            editable: false,
-            pageUrl: '',
-          },
-          {
-            id: a.tabId,
-            index: 0,
-            highlighted: true,
-            active: true,
-            pinned: false,
-            incognito: false,
-          },
-        ),
-      { tabId },
-    );
-    expect(result).toBe('card');
-    const text = await waitForCard(page, 'not the official ADA descriptor');
-    expect(text).toContain('D2392');
     await page.close();
   });
 });

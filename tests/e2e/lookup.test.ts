@@ -1,0 +1,261 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  BROWSERS,
+  type ExtensionBrowser,
+  inBackground,
+  launchWithExtension,
+  openExtensionPage,
+  openPage,
+  setStorage,
+  tabIdOf,
+} from '../harness/browsers';
+import { cardText, waitForCard, waitForHighlights } from '../harness/page-helpers';
+
+const base = inject('baseUrl');
+
+type Hooks = {
+  handleLookupClick(info: object, tab: object | undefined): Promise<string>;
+  handleLookupCommand(command: string, tab: object | undefined): Promise<string>;
+  syncLookupMenu(enabled?: boolean): Promise<void>;
+};
+
+/** Drives the menu's click handler in the background with realistic `info` and `tab` values. */
+function click(b: ExtensionBrowser, tabId: number, selectionText: string, extra: object = {}) {
+  return inBackground(
+    b,
+    (a: { tabId: number; selectionText: string; extra: object }) =>
+      (globalThis as unknown as { cdtLens: Hooks }).cdtLens.handleLookupClick(
+        {
+          menuItemId: 'cdt-lookup',
+          selectionText: a.selectionText,
+          frameId: 0,
+          editable: false,
+          pageUrl: '',
+          ...a.extra,
+        },
+        { id: a.tabId, index: 0, highlighted: true, active: true, pinned: false, incognito: false },
+      ),
+    { tabId, selectionText, extra },
+  );
+}
+
+/** Drives the keyboard command's handler the same way. */
+function command(b: ExtensionBrowser, tabId: number) {
+  return inBackground(
+    b,
+    (id: number) =>
+      (globalThis as unknown as { cdtLens: Hooks }).cdtLens.handleLookupCommand(
+        'lookup-selection',
+        {
+          id,
+          index: 0,
+          highlighted: true,
+          active: true,
+          pinned: false,
+          incognito: false,
+        },
+      ),
+    tabId,
+  );
+}
+
+/**
+ * True once the search shows up for `query`: the extension page `popup.html?q=…` in a tab, or the
+ * popup itself. Tabs are asked from the background (Firefox does not report extension pages as
+ * WebDriver targets); the popup is a target in Chromium, and in Firefox `openPopup` resolving is
+ * the browser's own word that it opened.
+ */
+async function searchOpened(b: ExtensionBrowser, how: string, query: string): Promise<boolean> {
+  if (how === 'popup' && b.name === 'firefox') return true;
+  if (how === 'popup')
+    return b.browser
+      .waitForTarget((t) => t.url().endsWith('/popup.html'), { timeout: 5000 })
+      .then(
+        () => true,
+        () => false,
+      );
+  return inBackground(
+    b,
+    async (a: { want: string }) => {
+      type Tabs = { tabs: { query(q: object): Promise<{ url?: string }[]> } };
+      const g = globalThis as unknown as { browser?: Tabs; chrome?: Tabs };
+      for (let i = 0; i < 50; i++) {
+        const tabs = await (g.browser ?? g.chrome)!.tabs.query({});
+        if (tabs.some((t) => t.url?.endsWith(a.want))) return true;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return false;
+    },
+    { want: `/popup.html?q=${encodeURIComponent(query)}` },
+  );
+}
+
+describe.each(BROWSERS)('%s: "Look up code" and the keyboard shortcut', (name) => {
+  let b: ExtensionBrowser;
+  let page: Page;
+  let tabId: number;
+  beforeAll(async () => {
+    b = await launchWithExtension(name);
+    page = await openPage(b, `${base}/claims.html`);
+    await waitForHighlights(page, 6);
+    tabId = await tabIdOf(b, page);
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  const closeCard = () => page.keyboard.press('Escape');
+
+  it('creates the menu idempotently and removes it while switched off', async () => {
+    const state = await inBackground(
+      b,
+      async () => {
+        type Menus = { contextMenus: { update(id: string, p: object): Promise<void> } };
+        const g = globalThis as unknown as { cdtLens: Hooks; browser?: Menus; chrome?: Menus };
+        const menus = (g.browser ?? g.chrome)!.contextMenus;
+        const exists = () =>
+          menus.update('cdt-lookup', {}).then(
+            () => true,
+            () => false,
+          );
+        const errors: string[] = [];
+        for (let i = 0; i < 3; i++)
+          await g.cdtLens.syncLookupMenu(true).catch((e: unknown) => errors.push(String(e)));
+        const afterCreate = await exists();
+        await g.cdtLens.syncLookupMenu(false);
+        const afterOff = await exists();
+        await g.cdtLens.syncLookupMenu(true);
+        return { errors, afterCreate, afterOff, afterOn: await exists() };
+      },
+      undefined,
+    );
+    expect(state).toEqual({ errors: [], afterCreate: true, afterOff: false, afterOn: true });
+  });
+
+  it('shows the card of a selected code at the selection', async () => {
+    await page.evaluate(() => {
+      const cell = [...document.querySelectorAll('td')].find((td) => td.textContent === 'D2392')!;
+      getSelection()!.selectAllChildren(cell);
+    });
+    expect(await click(b, tabId, 'D2392')).toBe('card');
+    expect(await waitForCard(page, 'not the official ADA descriptor')).toContain('D2392');
+    await closeCard();
+  });
+
+  it('lists several selected codes, each opening its card', async () => {
+    expect(await click(b, tabId, 'D0120 D0274 and D1110 billed')).toBe('card');
+    await waitForCard(page, 'not the official ADA descriptor');
+    const codes = await page.evaluate(() =>
+      [
+        ...document
+          .querySelector('cdt-lens-card')!
+          .shadowRoot!.querySelectorAll('.cdt-codes button'),
+      ].map((x) => x.textContent),
+    );
+    expect(codes).toEqual(['D0120', 'D0274', 'D1110']);
+    await page.evaluate(() =>
+      (
+        document
+          .querySelector('cdt-lens-card')!
+          .shadowRoot!.querySelectorAll('.cdt-codes button')[2] as HTMLElement
+      ).click(),
+    );
+    await page.waitForFunction(
+      () =>
+        document.querySelector('cdt-lens-card')!.shadowRoot!.querySelector('.cdt-code')
+          ?.textContent === 'D1110',
+      { timeout: 5000, polling: 50 },
+    );
+    await closeCard();
+  });
+
+  it('searches the words of a selection without a code', async () => {
+    expect(await click(b, tabId, 'porcelain crown')).toBe('card');
+    const text = await waitForCard(page, 'No CDT code in the selection');
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('cdt-lens-card')!.shadowRoot!.querySelectorAll('[role=option]')
+          .length ?? 0) > 0,
+      { timeout: 5000, polling: 50 },
+    );
+    expect(text).toContain('No CDT code');
+    expect(await cardText(page)).toContain('D2740');
+    await closeCard();
+  });
+
+  it('says so when nothing is recognisable, with the search box filled in', async () => {
+    expect(await click(b, tabId, 'qwxzv')).toBe('card');
+    await waitForCard(page, 'No codes match');
+    const value = await page.evaluate(
+      () =>
+        document
+          .querySelector('cdt-lens-card')!
+          .shadowRoot!.querySelector<HTMLInputElement>('input[type=search]')!.value,
+    );
+    expect(value).toBe('qwxzv');
+    await closeCard();
+  });
+
+  it('anchors the card at a form field for a selection inside it', async () => {
+    await page.evaluate(() => {
+      const input = document.createElement('input');
+      input.id = 'note';
+      input.value = 'Resubmit as D2391 please';
+      document.body.prepend(input);
+      input.focus();
+      input.setSelectionRange(12, 17);
+    });
+    expect(await click(b, tabId, 'D2391', { editable: true })).toBe('card');
+    await waitForCard(page, 'not the official ADA descriptor');
+    const gap = await page.evaluate(() => {
+      const field = document.getElementById('note')!.getBoundingClientRect();
+      const card = document.querySelector('cdt-lens-card')!.getClientRects()[0]!;
+      return Math.abs(card.top - field.bottom);
+    });
+    expect(gap).toBeLessThan(20);
+    await closeCard();
+  });
+
+  it('looks up the code at the caret of the focused field from the keyboard shortcut', async () => {
+    await page.evaluate(() => {
+      const input = document.getElementById('note') as HTMLInputElement;
+      input.focus();
+      input.setSelectionRange(14, 14);
+    });
+    expect(await command(b, tabId)).toBe('card');
+    expect(await waitForCard(page, 'not the official ADA descriptor')).toContain('D2391');
+    await closeCard();
+  });
+
+  it('opens the search where the page cannot host a card, never a silent no-op', async () => {
+    // No content script runs in extension pages, as in browser pages and the extension store.
+    const restricted = await openExtensionPage(b, '/popup.html?restricted=1');
+    const restrictedId = await restricted.evaluate(async () => {
+      type Tabs = { tabs: { getCurrent(): Promise<{ id?: number } | undefined> } };
+      const g = globalThis as unknown as { browser?: Tabs; chrome?: Tabs };
+      return (await (g.browser ?? g.chrome)!.tabs.getCurrent())?.id ?? -1;
+    });
+    const shown = await click(b, restrictedId, 'D2740');
+    expect(['popup', 'page']).toContain(shown);
+    expect(await searchOpened(b, shown, 'D2740')).toBe(true);
+    await restricted.close();
+  });
+
+  it('handles a closed tab and a megabyte selection without an uncaught error', async () => {
+    const gone = await b.browser.newPage();
+    const goneId = await tabIdOf(b, gone);
+    await gone.close();
+    expect(['popup', 'page']).toContain(await click(b, goneId, 'D0120'));
+    await page.bringToFront();
+    expect(await click(b, tabId, `D0150 ${'x'.repeat(1_000_000)}`)).toBe('card');
+    expect(await waitForCard(page, 'not the official ADA descriptor')).toContain('D0150');
+    await closeCard();
+  });
+
+  it('falls back to the search on a disabled site', async () => {
+    await setStorage(b, { disabledSites: ['127.0.0.1'] });
+    expect(['popup', 'page']).toContain(await click(b, tabId, 'D0120'));
+    await setStorage(b, {});
+  });
+});
