@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   BROWSERS,
   type ExtensionBrowser,
+  frameIdOf,
   inBackground,
   launchWithExtension,
   openExtensionPage,
@@ -226,6 +227,30 @@ describe.each(BROWSERS)('%s: "Look up code" and the keyboard shortcut', (name) =
     expect(await command(b, tabId)).toBe('card');
     expect(await waitForCard(page, 'not the official ADA descriptor')).toContain('D2391');
     await closeCard();
+  });
+
+  it('shows the card inside the iframe that holds the selection', async () => {
+    const framed = await openPage(b, `${base}/frames.html`);
+    const framedTab = await tabIdOf(b, framed);
+    const srcdoc = framed.frames().find((f) => f.url() === 'about:srcdoc')!;
+    await waitForHighlights(srcdoc, 2);
+    const frameCard = () => cardText(srcdoc).then((t) => t !== null);
+    const frameId = await frameIdOf(
+      b,
+      srcdoc,
+      (id) => click(b, framedTab, 'D4342', { frameId: id }),
+      async () => {
+        if (await frameCard()) return true;
+        // A probe that reached the top frame opened a card there: close it again.
+        await framed.keyboard.press('Escape');
+        return false;
+      },
+    );
+    await srcdoc.evaluate(() => getSelection()!.selectAllChildren(document.querySelector('p')!));
+    expect(await click(b, framedTab, 'D4341', { frameId })).toBe('card');
+    expect(await waitForCard(srcdoc, 'not the official ADA descriptor')).toContain('D4341');
+    expect(await cardText(framed)).toBeNull();
+    await framed.close();
   });
 
   it('opens the search where the page cannot host a card, never a silent no-op', async () => {

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page, TargetType } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page, TargetType } from 'puppeteer-core';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
@@ -259,4 +259,23 @@ export function setStorage(b: ExtensionBrowser, values: Record<string, unknown>)
     },
     values,
   );
+}
+
+/**
+ * The WebExtensions frame id of `frame` in tab `tabId`. Firefox: the WebDriver BiDi browsing
+ * context id, which is the same number. Chromium: CDP frame ids differ, so candidate ids are probed
+ * with `probe(frameId)` until `isIt()` says the frame reacted.
+ */
+export async function frameIdOf(
+  b: ExtensionBrowser,
+  frame: Frame,
+  probe: (frameId: number) => Promise<unknown>,
+  isIt: () => Promise<boolean>,
+): Promise<number> {
+  if (b.name === 'firefox') return Number((frame as unknown as { _id: string })._id);
+  for (let id = 1; id <= 64; id++) {
+    await probe(id).catch(() => undefined);
+    if (await isIt()) return id;
+  }
+  throw new Error(`No frame id found for ${frame.url()}`);
 }
