@@ -253,6 +253,17 @@ describe.each(BROWSERS)('%s: "Look up code" and the keyboard shortcut', (name) =
     await framed.close();
   });
 
+  it('opens the search from the keyboard shortcut when nothing is selected or focused', async () => {
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      getSelection()!.removeAllRanges();
+    });
+    const shown = await command(b, tabId);
+    expect(['popup', 'page']).toContain(shown);
+    expect(await searchOpened(b, shown, '')).toBe(true);
+    expect(await cardText(page)).toBeNull();
+  });
+
   it('opens the search where the page cannot host a card, never a silent no-op', async () => {
     // No content script runs in extension pages, as in browser pages and the extension store.
     const restricted = await openExtensionPage(b, '/popup.html?restricted=1');
