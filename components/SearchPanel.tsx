@@ -88,7 +88,7 @@ export function SearchPanel({
             aria-controls="cdt-results"
             aria-activedescendant={hits[active] ? `hit-${hits[active].code}` : undefined}
           />
-          <ul id="cdt-results" class="cdt-results" role="listbox" aria-label="Results">
+          <ul id="cdt-results" class="cdt-results" role="listbox" tabIndex={0} aria-label="Results">
             {hits.map((h, i) => (
               <li
                 key={h.code}

@@ -3,9 +3,11 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { handleLookupClick, handleLookupCommand, syncLookupMenu } from '../lib/context-menu';
 import { serveDataset } from '../lib/services';
 import { enabledSetting } from '../lib/settings';
+import { serveTabCodes } from '../lib/tab-codes';
 
 export default defineBackground(() => {
   serveDataset();
+  serveTabCodes();
   browser.runtime.onInstalled.addListener(() => void syncLookupMenu());
   enabledSetting.watch((on) => void syncLookupMenu(on));
   browser.contextMenus.onClicked.addListener((info, tab) => void handleLookupClick(info, tab));

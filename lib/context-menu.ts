@@ -5,6 +5,7 @@
  * popup, or else in the extension's own page, with the query filled in. Never a silent no-op.
  */
 import { browser, type Browser } from 'wxt/browser';
+import { toolbarAction } from './action';
 import { enabledSetting } from './settings';
 import { checkText, sendMessage } from './messaging';
 
@@ -34,9 +35,7 @@ export async function syncLookupMenu(enabled?: boolean): Promise<void> {
 
 /** Opens the search with `query`: the popup where the browser allows it, else a tab. */
 export async function openSearch(query: string): Promise<'popup' | 'page'> {
-  const action = (browser.action ??
-    (browser as unknown as { browserAction?: typeof browser.action }).browserAction) as
-    { openPopup?: () => Promise<void> } | undefined;
+  const action = toolbarAction() as { openPopup?: () => Promise<void> } | undefined;
   try {
     if (!action?.openPopup) throw new Error('no openPopup');
     await browser.storage.session.set({ pendingQuery: query });

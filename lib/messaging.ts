@@ -5,6 +5,16 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CodeView } from './cdt/index';
 import type { SearchHit } from './cdt/search';
+import type { CodeCounts, PageCodeRow } from './page-codes';
+
+/** What the popup's "On this page" shows for a tab. */
+export interface TabCodes {
+  /** False where no content script reads the page (browser pages, the store) or it is switched off. */
+  readable: boolean;
+  /** Host of the tab's top frame, for the site switch ('' when unknown). */
+  host: string;
+  rows: PageCodeRow[];
+}
 
 interface ProtocolMap {
   /** Any context → background: what a card shows for one code. */
@@ -16,6 +26,16 @@ interface ProtocolMap {
    * for what the page has selected or focused (`null`, keyboard command). False: nothing shown.
    */
   showLookup(text: string | null): boolean;
+  /** Content script → background: the codes of this frame now (replaces its previous report). */
+  reportCodes(counts: CodeCounts): void;
+  /** Background → every frame of a tab: report your codes again (after a background restart). */
+  requestReport(): void;
+  /** Popup → background: the codes of a tab, merged over its frames. */
+  getTabCodes(tabId: number): TabCodes;
+  /** Popup → background: scroll the tab to the next occurrence of a code and flash it. */
+  revealCode(request: { tabId: number; code: string }): boolean;
+  /** Background → content script of one frame: scroll to the next occurrence of a code. */
+  revealInFrame(code: string): boolean;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -125,3 +125,5 @@ export function siteMatches(host: string, patterns: readonly string[]): boolean 
     p.startsWith('*.') ? h === p.slice(2) || h.endsWith(`.${p.slice(2)}`) : h === p,
   );
 }
+/** Show the number of codes on the page on the toolbar button. */
+export const badgeSetting = defineSetting('local:badge', true, isBoolean);

@@ -6,6 +6,7 @@ import cardCss from '../../components/card.css?inline';
 import { findCodes } from '../../lib/detect/index';
 import { checkText, onMessage, sendMessage } from '../../lib/messaging';
 import { cacheLookups } from '../../lib/page/lookup-cache';
+import { countCodes } from '../../lib/page-codes';
 import { runPage } from '../../lib/page/run';
 import { focusedText } from '../../lib/page/selection';
 import './style.css';
@@ -23,6 +24,8 @@ export default defineContentScript({
       {
         detect: findCodes,
         cardCss,
+        onCodes: (matches) =>
+          void sendMessage('reportCodes', countCodes(matches)).catch(() => undefined),
         renderCard: (mount, props) =>
           render(
             props &&
@@ -41,10 +44,13 @@ export default defineContentScript({
       },
       ctx.signal,
     );
-    ctx.onInvalidated(
+    for (const stop of [
       onMessage('showLookup', ({ data }) =>
         page.showSelection(data === null ? focusedText(document, findCodes) : checkText(data)),
       ),
-    );
+      onMessage('requestReport', () => page.report()),
+      onMessage('revealInFrame', ({ data }) => page.reveal(checkText(data))),
+    ])
+      ctx.onInvalidated(stop);
   },
 });

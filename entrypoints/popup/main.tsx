@@ -1,17 +1,36 @@
 import { render } from 'preact';
-import { SearchPanel } from '../../components/SearchPanel';
+import { browser } from 'wxt/browser';
+import { PopupApp } from '../../components/PopupApp';
 import '../../components/card.css';
 import '../../components/popup.css';
 import { takePendingQuery } from '../../lib/context-menu';
 import { sendMessage } from '../../lib/messaging';
+import { disabledSitesSetting, siteMatches } from '../../lib/settings';
 
 const initialQuery = new URLSearchParams(location.search).get('q') ?? (await takePendingQuery());
-const search = (q: string) => sendMessage('searchCodes', q);
-const lookup = (code: string) => sendMessage('getCodeView', code);
+// The tab the popup is about: the active one, or `?tab=` when opened as a page for a given tab.
+const tabParam = Number(new URLSearchParams(location.search).get('tab'));
+const tabId =
+  tabParam || ((await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? -1);
+const tabCodes = sendMessage('getTabCodes', tabId);
+const site = Promise.all([tabCodes, disabledSitesSetting.get()]).then(([{ host }, sites]) => ({
+  host,
+  on: !siteMatches(host, sites),
+}));
 
 render(
   <div class="cdt-root">
-    <SearchPanel initialQuery={initialQuery} search={search} lookup={lookup} />
+    <PopupApp
+      initialQuery={initialQuery}
+      search={(q) => sendMessage('searchCodes', q)}
+      lookup={(code) => sendMessage('getCodeView', code)}
+      page={{ load: () => tabCodes, reveal: (code) => sendMessage('revealCode', { tabId, code }) }}
+      site={site}
+      toggleSite={async (host, on) => {
+        const rest = (await disabledSitesSetting.get()).filter((p) => p !== host);
+        await disabledSitesSetting.set(on ? rest : [...rest, host]);
+      }}
+    />
   </div>,
   document.getElementById('app')!,
 );

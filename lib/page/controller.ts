@@ -45,7 +45,14 @@ export interface PageDeps {
   /** Renders the card into `mount`, or unmounts it when `props` is null. */
   renderCard: (mount: HTMLElement, props: CardProps | null) => void;
   config: PageConfig;
+  /** Told the codes of the page after each scan (at most every REPORT_MS). */
+  onCodes?: (matches: CodeMatch[]) => void;
 }
+
+/** Least time between two reports of the page's codes: a busy page reports a few times a second. */
+export const REPORT_MS = 500;
+/** How long a revealed code flashes, in ms. */
+export const FLASH_MS = 1500;
 
 /** A running page: what the entrypoint and tests can ask of it. */
 export interface PageController {
@@ -57,6 +64,8 @@ export interface PageController {
   ready: Promise<void>;
   /** Applies changed settings at once. */
   configure(config: PageConfig): void;
+  /** Scrolls to the next occurrence of `code` and flashes it; false when the page has none. */
+  reveal(code: string): boolean;
 }
 
 /** Starts the page side on `win`'s document until `signal` aborts. */
@@ -69,6 +78,9 @@ export function startPage(
   const index: MatchIndex = new WeakMap();
   const marked = new Set<Text>();
   let config = deps.config;
+  /** Which occurrence of each code "reveal" shows next. */
+  const revealed = new Map<string, number>();
+  let flashTimer: ReturnType<typeof setTimeout> | undefined;
   const highlighter = createHighlighter(win, config.marks);
   const cardHost = createCardHost(doc, deps.cardCss);
   let lastHit: CodeHit | undefined;
@@ -200,7 +212,19 @@ export function startPage(
     { capture: true, signal },
   );
 
-  const ready = scan(doc, deps.detect, index, found, signal);
+  let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  const report = () => {
+    if (!deps.onCodes || reportTimer) return;
+    reportTimer = setTimeout(() => {
+      reportTimer = undefined;
+      if (!signal.aborted) deps.onCodes?.(codes());
+    }, REPORT_MS);
+  };
+  const codes = () => [...marked].filter((n) => n.isConnected).flatMap((n) => index.get(n) ?? []);
+
+  const ready = scan(doc, deps.detect, index, found, signal).then(() => {
+    if (!signal.aborted) deps.onCodes?.(codes());
+  });
   const batcher = createMutationBatcher(
     doc,
     signal,
@@ -209,7 +233,10 @@ export function startPage(
       changed: (roots) => {
         // Text under the pointer may have changed: test the point again once the rescan is done.
         void Promise.all(roots.map((root) => scan(root, deps.detect, index, found, signal))).then(
-          retest,
+          () => {
+            retest();
+            report();
+          },
         );
       },
     },
@@ -222,6 +249,8 @@ export function startPage(
     gate.disconnect();
     if (frame) win.cancelAnimationFrame(frame);
     if (scrollFrame) win.cancelAnimationFrame(scrollFrame);
+    clearTimeout(reportTimer);
+    clearTimeout(flashTimer);
     highlighter.clear();
     cardHost.destroy();
   });
@@ -236,8 +265,28 @@ export function startPage(
         highlighter.restyle(next.marks);
       config = next;
     },
-    codes() {
-      return [...marked].filter((n) => n.isConnected).flatMap((n) => index.get(n) ?? []);
+    codes,
+    reveal(code) {
+      const all = [...marked]
+        .filter((n) => n.isConnected)
+        .flatMap((node) =>
+          (index.get(node) ?? []).filter((m) => m.code === code).map((m) => ({ node, m })),
+        )
+        .sort((a, b) =>
+          a.node === b.node
+            ? a.m.start - b.m.start
+            : a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING
+              ? -1
+              : 1,
+        );
+      if (all.length === 0) return false;
+      const next = all[revealed.get(code) ?? 0] ?? all[0]!;
+      revealed.set(code, (all.indexOf(next) + 1) % all.length);
+      next.node.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+      highlighter.flash(next.node, next.m);
+      clearTimeout(flashTimer);
+      flashTimer = setTimeout(() => highlighter.flash(undefined), FLASH_MS);
+      return true;
     },
     showSelection(text) {
       const query = text.trim();

@@ -31,8 +31,13 @@ export interface Highlighter {
   remove(node: Text): void;
   /** Changes the look of every mark at once, by moving the highlights to other names. */
   restyle(style: MarkStyle): void;
+  /** Flashes one code (a revealed occurrence), or stops flashing with `undefined`. */
+  flash(node: Text | undefined, match?: CodeMatch): void;
   clear(): void;
 }
+
+/** Highlight name of a revealed code, styled in entrypoints/content/style.css. */
+export const HIGHLIGHT_FLASH = 'cdt-flash';
 
 /**
  * A highlighter for `win`'s document, or one that does nothing where the API is missing. Marks are
@@ -42,7 +47,7 @@ export function createHighlighter(
   win: Window & typeof globalThis,
   initial: MarkStyle,
 ): Highlighter {
-  if (!canHighlight(win)) return { add() {}, remove() {}, restyle() {}, clear() {} };
+  if (!canHighlight(win)) return { add() {}, remove() {}, restyle() {}, flash() {}, clear() {} };
   const active = new win.Highlight();
   const deleted = new win.Highlight();
   let registered: string[] = [];
@@ -84,11 +89,24 @@ export function createHighlighter(
       byNode.delete(node);
     },
     restyle,
+    flash(node, match) {
+      if (!node || !match) return void win.CSS.highlights.delete(HIGHLIGHT_FLASH);
+      const h = new win.Highlight(
+        new win.StaticRange({
+          startContainer: node,
+          startOffset: match.start,
+          endContainer: node,
+          endOffset: match.end,
+        }),
+      );
+      win.CSS.highlights.set(HIGHLIGHT_FLASH, h);
+    },
     clear() {
       active.clear();
       deleted.clear();
       byNode.clear();
       unregister();
+      win.CSS.highlights.delete(HIGHLIGHT_FLASH);
     },
   };
 }

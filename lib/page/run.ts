@@ -17,6 +17,10 @@ import { type PageConfig, type PageController, type PageDeps, startPage } from '
 export interface RunningPage {
   /** Shows a lookup for selected text; false where the page side is off or the text has no code. */
   showSelection(text: string): boolean;
+  /** Scrolls to the next occurrence of a code; false where off or absent. */
+  reveal(code: string): boolean;
+  /** Reports the page's codes now (none while off). */
+  report(): void;
 }
 
 /** The host the site switch applies to; about:blank and srcdoc frames take their creator's. */
@@ -65,6 +69,7 @@ export async function runPage(
       // Off: marks, listeners, observers and the card go at once; a disabled site costs nothing.
       running.stop.abort();
       running = undefined;
+      deps.onCodes?.([]);
     } else running?.controller.configure(config());
   };
 
@@ -90,5 +95,7 @@ export async function runPage(
 
   return {
     showSelection: (text) => running?.controller.showSelection(text) ?? false,
+    reveal: (code) => running?.controller.reveal(code) ?? false,
+    report: () => deps.onCodes?.(running?.controller.codes() ?? []),
   };
 }

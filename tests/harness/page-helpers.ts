@@ -125,7 +125,8 @@ export async function axeViolations(
   selector: string,
 ): Promise<{ id: string; impact: string | null; nodes: string[] }[]> {
   const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: source });
+  // Evaluated rather than added as a <script>: extension pages' CSP forbids inline scripts.
+  await page.evaluate(source);
   return page.evaluate(async (sel) => {
     const axe = (
       window as unknown as {

@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'preact/hooks';
+import { PageCodes, type PageCodesProps } from './PageCodes';
+import { SearchPanel, type SearchPanelProps } from './SearchPanel';
+
+export interface PopupAppProps extends Omit<SearchPanelProps, 'onExit'> {
+  page: Omit<PageCodesProps, 'open'>;
+  /** The site switch: host of the active tab and whether the extension runs there (once known). */
+  site: Promise<{ host: string; on: boolean }>;
+  toggleSite: (host: string, on: boolean) => Promise<void>;
+}
+
+type Tab = 'search' | 'page';
+
+/** The toolbar popup: search, and the codes of the page in front. */
+export function PopupApp({ initialQuery, search, lookup, page, site, toggleSite }: PopupAppProps) {
+  const [tab, setTab] = useState<Tab>('search');
+  const [query, setQuery] = useState(initialQuery ?? '');
+  const [siteState, setSiteState] = useState<{ host: string; on: boolean }>();
+  useEffect(() => {
+    void site.then(setSiteState, () => undefined);
+  }, [site]);
+  return (
+    <div class="cdt-popup">
+      <h1 class="cdt-visually-hidden">CDT Lens</h1>
+      <div role="tablist" class="cdt-tabs" aria-label="CDT Lens">
+        {(
+          [
+            ['search', 'Search'],
+            ['page', 'On this page'],
+          ] as const
+        ).map(([id, label]) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`panel-${id}`}
+            class="cdt-tab"
+            onClick={() => setTab(id)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'search' ? (
+          <SearchPanel key={query} initialQuery={query} search={search} lookup={lookup} />
+        ) : (
+          <PageCodes
+            {...page}
+            open={(code) => {
+              setQuery(code);
+              setTab('search');
+            }}
+          />
+        )}
+      </div>
+      {siteState?.host && (
+        <label class="cdt-site">
+          <input
+            type="checkbox"
+            checked={siteState.on}
+            onChange={(e) => {
+              const on = (e.target as HTMLInputElement).checked;
+              setSiteState({ ...siteState, on });
+              void toggleSite(siteState.host, on);
+            }}
+          />{' '}
+          Mark codes on {siteState.host}
+        </label>
+      )}
+    </div>
+  );
+}

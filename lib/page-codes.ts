@@ -1,0 +1,58 @@
+/**
+ * The codes of one tab, as the popup's "On this page" list and the toolbar badge show them: counts
+ * reported by each frame's content script, merged per code.
+ */
+import type { CodeMatch } from './detect/index';
+
+/** Counts per code, as one frame reports them. */
+export type CodeCounts = Record<string, number>;
+
+/** Most codes one frame may report: bounds what a hostile page can make the background hold. */
+export const MAX_REPORTED_CODES = 2000;
+
+/** Counts per code of `matches`. */
+export function countCodes(matches: readonly CodeMatch[]): CodeCounts {
+  const counts: CodeCounts = {};
+  for (const m of matches) counts[m.code] = (counts[m.code] ?? 0) + 1;
+  return counts;
+}
+
+/** A report from a page, checked: code-shaped keys and positive whole counts, bounded. */
+export function checkCounts(value: unknown): CodeCounts {
+  if (typeof value !== 'object' || value === null) return {};
+  const out: CodeCounts = {};
+  for (const [code, n] of Object.entries(value).slice(0, MAX_REPORTED_CODES))
+    if (/^D\d{4}$/.test(code) && Number.isInteger(n) && (n as number) > 0) out[code] = n as number;
+  return out;
+}
+
+/** One row of the "On this page" list. */
+export interface PageCodeRow {
+  code: string;
+  count: number;
+  status: 'active' | 'deleted' | 'unknown';
+  summary: string;
+}
+
+/** Merges the frames' counts into rows: deleted codes first, then by count, then by code. */
+export function pageRows(
+  frames: Iterable<CodeCounts>,
+  describe: (code: string) => Pick<PageCodeRow, 'status' | 'summary'>,
+): PageCodeRow[] {
+  const total = new Map<string, number>();
+  for (const counts of frames)
+    for (const [code, n] of Object.entries(counts)) total.set(code, (total.get(code) ?? 0) + n);
+  const rank = (r: PageCodeRow) => (r.status === 'deleted' ? 0 : 1);
+  return [...total]
+    .map(([code, count]) => ({ code, count, ...describe(code) }))
+    .sort((a, b) => rank(a) - rank(b) || b.count - a.count || (a.code < b.code ? -1 : 1));
+}
+
+/** The rows as a tab-separated table with a header, for a claim note or a spreadsheet. */
+export function rowsAsTable(rows: readonly PageCodeRow[]): string {
+  const clean = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
+  return [
+    'Code\tSummary\tCount\tStatus',
+    ...rows.map((r) => [r.code, clean(r.summary), r.count, r.status].join('\t')),
+  ].join('\n');
+}

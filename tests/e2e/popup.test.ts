@@ -1,0 +1,142 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  BROWSERS,
+  type ExtensionBrowser,
+  inBackground,
+  launchWithExtension,
+  openExtensionPage,
+  openPage,
+  setStorage,
+  tabIdOf,
+} from '../harness/browsers';
+import { axeViolations, highlightedTexts, waitForHighlights } from '../harness/page-helpers';
+
+const base = inject('baseUrl');
+const CLAIMS_CODES = [
+  'D0120',
+  'D0274',
+  'D1110',
+  'D1352',
+  'D2392',
+  'D2740',
+  'D4341',
+  'D4342',
+  'D4910',
+];
+
+/** Texts of the "On this page" rows' code buttons, in order. */
+const rowCodes = (popup: Page) =>
+  popup.$$eval('[aria-label="Codes on this page"] li .cdt-link', (els) =>
+    els.map((e) => e.textContent ?? ''),
+  );
+
+describe.each(BROWSERS)('%s: the popup', (name) => {
+  let b: ExtensionBrowser;
+  let page: Page;
+  let tabId: number;
+  beforeAll(async () => {
+    b = await launchWithExtension(name);
+    page = await openPage(b, `${base}/claims.html`);
+    await waitForHighlights(page, 6);
+    tabId = await tabIdOf(b, page);
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  /** The popup for the claims tab, on its "On this page" tab. */
+  async function pagePanel(): Promise<Page> {
+    const popup = await openExtensionPage(b, `/popup.html?tab=${tabId}`);
+    await popup.click('#tab-page');
+    await popup.waitForSelector('[aria-label="Codes on this page"] li, .cdt-empty');
+    return popup;
+  }
+
+  it('lists every code of the page with counts, deleted codes first', async () => {
+    const popup = await pagePanel();
+    const codes = await rowCodes(popup);
+    expect(codes[0]).toBe('D1352');
+    expect([...codes].sort()).toEqual(CLAIMS_CODES);
+    const first = await popup.$eval(
+      '[aria-label="Codes on this page"] li',
+      (li) => li.textContent ?? '',
+    );
+    expect(first).toContain('Deleted');
+    await popup.close();
+  });
+
+  it('shows the count on the toolbar badge', async () => {
+    const text = await inBackground(
+      b,
+      (id: number) => {
+        type Action = { getBadgeText(d: { tabId: number }): Promise<string> };
+        const g = globalThis as unknown as {
+          browser?: { action?: Action; browserAction?: Action };
+          chrome?: { action: Action };
+        };
+        const action = g.browser?.action ?? g.browser?.browserAction ?? g.chrome!.action;
+        return action.getBadgeText({ tabId: id });
+      },
+      tabId,
+    );
+    expect(text).toBe(String(CLAIMS_CODES.length));
+  });
+
+  it('scrolls the page to a chosen code and flashes it', async () => {
+    const popup = await pagePanel();
+    await popup.click('[aria-label="Show D4910 on the page"]');
+    await page.waitForFunction(
+      () =>
+        ((CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('cdt-flash')
+          ?.size ?? 0) === 1,
+      { timeout: 5000, polling: 50 },
+    );
+    expect(await highlightedTexts(page, 'cdt-flash')).toEqual(['D4910']);
+    await popup.close();
+  });
+
+  it('switches the site off and on from the popup', async () => {
+    const popup = await pagePanel();
+    await popup.waitForSelector('.cdt-site input');
+    expect(await popup.$eval('.cdt-site', (l) => l.textContent ?? '')).toContain('127.0.0.1');
+    await popup.click('.cdt-site input');
+    await page.waitForFunction(
+      () => !(CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('cdt-code'),
+      { timeout: 5000, polling: 50 },
+    );
+    await popup.click('.cdt-site input');
+    // The real popup floats over a visible page; here the page is a background tab until raised.
+    await page.bringToFront();
+    await waitForHighlights(page, 6);
+    await popup.close();
+    await setStorage(b, {});
+  });
+
+  it('says plainly when it cannot read the page', async () => {
+    const other = await openExtensionPage(b, '/popup.html?restricted=1');
+    const otherId = await other.evaluate(async () => {
+      type Tabs = { tabs: { getCurrent(): Promise<{ id?: number } | undefined> } };
+      const g = globalThis as unknown as { browser?: Tabs; chrome?: Tabs };
+      return (await (g.browser ?? g.chrome)!.tabs.getCurrent())?.id ?? -1;
+    });
+    const popup = await openExtensionPage(b, `/popup.html?tab=${otherId}`);
+    await popup.click('#tab-page');
+    await popup.waitForSelector('.cdt-empty');
+    expect(await popup.$eval('.cdt-empty', (e) => e.textContent ?? '')).toContain(
+      'cannot read this page',
+    );
+    await popup.close();
+    await other.close();
+  });
+
+  it('has no accessibility violations', async () => {
+    const popup = await openExtensionPage(b, `/popup.html?tab=${tabId}&q=crown`);
+    await popup.waitForSelector('[role=option]');
+    expect(await axeViolations(popup, '')).toEqual([]);
+    await popup.click('#tab-page');
+    await popup.waitForSelector('[aria-label="Codes on this page"] li');
+    expect(await axeViolations(popup, '')).toEqual([]);
+    await popup.close();
+  });
+});
