@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchWithExtension, openExtensionPage, openPage } from '../harness/browsers';
+import { launchWithExtension, openExtensionPage, openPage, tabIdOf } from '../harness/browsers';
 import { hoverText, waitForCard } from '../harness/page-helpers';
 import { serveStatic } from '../harness/server';
 
@@ -43,9 +43,20 @@ async function main(): Promise<void> {
   const popupShot = `${OUT}/popup.png`;
   await popup.screenshot({ path: popupShot });
 
+  // "On this page" for the claims tab (the popup opened as a page, pointed at that tab).
+  const tabId = await tabIdOf(b, page);
+  const onPage = await openExtensionPage(b, `/popup.html?tab=${tabId}`);
+  await onPage.setViewport({ width: 440, height: 420 });
+  await onPage.click('#tab-page');
+  await onPage.waitForSelector('[aria-label="Codes on this page"] li');
+  const pageShot = `${OUT}/popup-on-this-page.png`;
+  await onPage.screenshot({ path: pageShot });
+
   await b.close();
   await server.close();
-  console.log(`No display: ran headless and saved screenshots:\n  ${card}\n  ${popupShot}`);
+  console.log(
+    `No display: ran headless and saved screenshots:\n  ${card}\n  ${popupShot}\n  ${pageShot}`,
+  );
 }
 
 main().catch((err: unknown) => {
