@@ -25,6 +25,8 @@ export function SearchPanel({
   const [trail, setTrail] = useState<string[]>([]);
   const [view, setView] = useState<CodeView | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  // The detail view takes the focus, so its keys (Escape, Backspace: back) reach this panel.
+  const back = useRef<HTMLButtonElement>(null);
   const detail = trail[trail.length - 1];
 
   useEffect(() => {
@@ -42,8 +44,10 @@ export function SearchPanel({
 
   useEffect(() => {
     let stale = false;
-    if (detail) void lookup(detail).then((v) => stale || setView(v));
-    else {
+    if (detail) {
+      back.current?.focus();
+      void lookup(detail).then((v) => stale || setView(v));
+    } else {
       setView(null);
       input.current?.focus();
     }
@@ -121,7 +125,12 @@ export function SearchPanel({
       )}
       {detail && (
         <div class="cdt-detail">
-          <button type="button" class="cdt-tool" onClick={() => setTrail((t) => t.slice(0, -1))}>
+          <button
+            ref={back}
+            type="button"
+            class="cdt-tool"
+            onClick={() => setTrail((t) => t.slice(0, -1))}
+          >
             ← Back
           </button>
           {view ? (

@@ -16,6 +16,9 @@ export const MAX_QUERY_CHARS = 120;
 /** Default number of hits. */
 export const DEFAULT_LIMIT = 25;
 
+/** Added to a deleted code's fuzzy score (0 best, 1 worst): a current code ranks first. */
+const DELETED_PENALTY = 0.1;
+
 /** `D27`, `d2740`, `2740`, `27`: a code or the start of one. */
 const CODE_QUERY = /^d?\s*(\d{1,4})$/i;
 
@@ -44,7 +47,8 @@ export function createSearch(
       { name: 'note', weight: 0.5 },
     ],
     ignoreLocation: true,
-    threshold: 0.34,
+    // 0.3: "extration" finds extractions, not the "-ation" of sedation codes; "porcelin" still works.
+    threshold: 0.3,
     minMatchCharLength: 2,
     includeScore: true,
   });
@@ -62,6 +66,15 @@ export function createSearch(
         .slice(0, limit)
         .map((e) => hit(e, 'code'));
     }
-    return fuse.search(q, { limit }).map((r) => hit(r.item, 'text'));
+    // Deleted codes stay findable but yield to current ones that match about as well.
+    return fuse
+      .search(q, { limit: limit * 2 })
+      .map((r) => ({
+        r,
+        rank: (r.score ?? 1) + (r.item.status === 'deleted' ? DELETED_PENALTY : 0),
+      }))
+      .sort((a, b) => a.rank - b.rank)
+      .slice(0, limit)
+      .map(({ r }) => hit(r.item, 'text'));
   };
 }

@@ -130,6 +130,28 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
     await other.close();
   });
 
+  it('works from the keyboard alone: type, arrows, Enter, Escape', async () => {
+    const popup = await openExtensionPage(b, '/popup.html');
+    await popup.waitForFunction(() => document.activeElement?.getAttribute('type') === 'search');
+    await popup.keyboard.type('crown');
+    await popup.waitForSelector('[role=option]');
+    const second = await popup.$$eval('[role=option]', (els) => els[1]?.id.replace('hit-', ''));
+    await popup.keyboard.press('ArrowDown');
+    expect(await popup.$eval('[role=option][aria-selected=true]', (e) => e.id)).toBe(
+      `hit-${second}`,
+    );
+    await popup.keyboard.press('Enter');
+    await popup.waitForFunction(
+      (code: string) => document.querySelector('.cdt-code')?.textContent === code,
+      { timeout: 5000, polling: 50 },
+      second!,
+    );
+    await popup.keyboard.press('Escape');
+    await popup.waitForSelector('input[type=search]');
+    expect(await popup.$eval('input[type=search]', (i) => i.value)).toBe('crown');
+    await popup.close();
+  });
+
   it('has no accessibility violations', async () => {
     const popup = await openExtensionPage(b, `/popup.html?tab=${tabId}&q=crown`);
     await popup.waitForSelector('[role=option]');

@@ -27,6 +27,23 @@ describe('search', () => {
     expect(codes(q, 25)).toContain(code);
   });
 
+  it.each([
+    ['extration', ['D7140']],
+    ['porcelin crown', ['D2740']],
+    ['four bitewings', ['D0274']],
+    ['deep cleaning', ['D4341', 'D4342']],
+    ['root canal', ['D3310', 'D3320', 'D3330']],
+    ['periodic exam', ['D0120']],
+  ])('ranks what a biller expects first for %j, typos included', (q, firsts) => {
+    expect(firsts).toContain(codes(q, 5)[0]);
+  });
+
+  it('ranks current codes before a deleted one that matches as well', () => {
+    const hits = search('night guard', 10);
+    expect(hits[0]?.status).toBe('active');
+    expect(hits.some((h) => h.code === 'D9940' && h.status === 'deleted')).toBe(true);
+  });
+
   it('finds deleted codes, labelled with their replacement', () => {
     const hit = search('D1352')[0];
     expect(hit?.status).toBe('deleted');
