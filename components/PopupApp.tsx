@@ -1,20 +1,36 @@
 import { useEffect, useState } from 'preact/hooks';
+import { Browse, type BrowseProps } from './Browse';
 import { PageCodes, type PageCodesProps } from './PageCodes';
 import { SearchPanel, type SearchPanelProps } from './SearchPanel';
 
 export interface PopupAppProps extends Omit<SearchPanelProps, 'onExit'> {
   page: Omit<PageCodesProps, 'open'>;
+  browse: Omit<BrowseProps, 'open'>;
   /** The site switch: host of the active tab and whether the extension runs there (once known). */
   site: Promise<{ host: string; on: boolean }>;
   toggleSite: (host: string, on: boolean) => Promise<void>;
 }
 
-type Tab = 'search' | 'page';
+type Tab = 'search' | 'browse' | 'page';
 
 /** The toolbar popup: search, and the codes of the page in front. */
-export function PopupApp({ initialQuery, search, lookup, page, site, toggleSite }: PopupAppProps) {
+export function PopupApp({
+  initialQuery,
+  search,
+  lookup,
+  page,
+  browse,
+  site,
+  toggleSite,
+}: PopupAppProps) {
   const [tab, setTab] = useState<Tab>('search');
-  const [query, setQuery] = useState(initialQuery ?? '');
+  const [query] = useState(initialQuery ?? '');
+  /** A code opened from Browse or "On this page": the search tab shows its card. */
+  const [code, setCode] = useState<string>();
+  const open = (c: string) => {
+    setCode(c);
+    setTab('search');
+  };
   const [siteState, setSiteState] = useState<{ host: string; on: boolean }>();
   useEffect(() => {
     void site.then(setSiteState, () => undefined);
@@ -26,6 +42,7 @@ export function PopupApp({ initialQuery, search, lookup, page, site, toggleSite 
         {(
           [
             ['search', 'Search'],
+            ['browse', 'Browse'],
             ['page', 'On this page'],
           ] as const
         ).map(([id, label]) => (
@@ -44,17 +61,17 @@ export function PopupApp({ initialQuery, search, lookup, page, site, toggleSite 
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'search' ? (
-          <SearchPanel key={query} initialQuery={query} search={search} lookup={lookup} />
-        ) : (
-          <PageCodes
-            {...page}
-            open={(code) => {
-              setQuery(code);
-              setTab('search');
-            }}
+        {tab === 'search' && (
+          <SearchPanel
+            key={code ?? ''}
+            initialQuery={query}
+            initialCode={code}
+            search={search}
+            lookup={lookup}
           />
         )}
+        {tab === 'browse' && <Browse {...browse} open={open} />}
+        {tab === 'page' && <PageCodes {...page} open={open} />}
       </div>
       {siteState?.host && (
         <label class="cdt-site">

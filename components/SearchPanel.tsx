@@ -6,6 +6,8 @@ import { CodeCard, SUMMARY_NOTICE } from './CodeCard';
 export interface SearchPanelProps {
   /** Query to start with (from a lookup or "search similar"). */
   initialQuery?: string;
+  /** A code whose card opens at once (from Browse or "On this page"); Back returns to the search. */
+  initialCode?: string;
   search: (query: string) => Promise<SearchHit[]>;
   lookup: (code: string) => Promise<CodeView | null>;
   /** Escape in an empty search box: closes the popup, or the card that holds the search. */
@@ -15,6 +17,7 @@ export interface SearchPanelProps {
 /** Search box, result list and detail card; keyboard first. */
 export function SearchPanel({
   initialQuery = '',
+  initialCode,
   search,
   lookup,
   onExit = () => window.close(),
@@ -22,7 +25,7 @@ export function SearchPanel({
   const [query, setQuery] = useState(initialQuery);
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [active, setActive] = useState(0);
-  const [trail, setTrail] = useState<string[]>([]);
+  const [trail, setTrail] = useState<string[]>(initialCode ? [initialCode] : []);
   const [view, setView] = useState<CodeView | null>(null);
   const input = useRef<HTMLInputElement>(null);
   // The detail view takes the focus, so its keys (Escape, Backspace: back) reach this panel.

@@ -3,7 +3,7 @@
  * lookups and search; the content script serves lookups shown on its page.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { CodeView } from './cdt/index';
+import type { BrowseCategory, CodeView } from './cdt/index';
 import type { SearchHit } from './cdt/search';
 import type { CodeCounts, PageCodeRow } from './page-codes';
 
@@ -21,6 +21,8 @@ interface ProtocolMap {
   getCodeView(code: string): CodeView | null;
   /** Popup → background: search the dataset. */
   searchCodes(query: string): SearchHit[];
+  /** Popup → background: categories, subcategories and codes for the Browse view. */
+  browseCodes(): BrowseCategory[];
   /**
    * Background → content script of one frame: show a lookup at the selection, for `text` (menu) or
    * for what the page has selected or focused (`null`, keyboard command). False: nothing shown.

@@ -25,6 +25,7 @@ render(
       search={(q) => sendMessage('searchCodes', q)}
       lookup={(code) => sendMessage('getCodeView', code)}
       page={{ load: () => tabCodes, reveal: (code) => sendMessage('revealCode', { tabId, code }) }}
+      browse={{ load: () => sendMessage('browseCodes', undefined) }}
       site={site}
       toggleSite={async (host, on) => {
         const rest = (await disabledSitesSetting.get()).filter((p) => p !== host);

@@ -3,7 +3,13 @@
  * script, which holds only the compact code set (lib/cdt/code-set.ts).
  */
 import * as dataset from 'virtual:cdt-dataset';
-import { type Category, CODE_PATTERN, categoryById, categoryForCode } from './categories';
+import {
+  CATEGORIES,
+  type Category,
+  CODE_PATTERN,
+  categoryById,
+  categoryForCode,
+} from './categories';
 import type { CdtEntry, DatasetMeta, Relation } from './schema';
 
 export type { CdtEntry, DatasetMeta, Relation } from './schema';
@@ -73,4 +79,43 @@ export function codeView(code: string): CodeView | undefined {
     related,
     codeYear: meta.codeYear,
   };
+}
+
+/** One category of the Browse view: its subcategories and their codes, current codes first. */
+export interface BrowseCategory {
+  id: string;
+  name: string;
+  /** The number range, `D0100–D0999`. */
+  range: string;
+  subcategories: {
+    name: string;
+    codes: { code: string; summary: string; status: CdtEntry['status'] }[];
+  }[];
+}
+
+/** The twelve categories with their subcategories and codes, for users who do not know what to type. */
+export function browseTree(): BrowseCategory[] {
+  return CATEGORIES.map((c) => {
+    const subs = new Map<string, BrowseCategory['subcategories'][number]['codes']>();
+    for (const e of entries)
+      if (e.category === c.id) {
+        const list = subs.get(e.subcategory) ?? [];
+        list.push({ code: e.code, summary: e.summary, status: e.status });
+        subs.set(e.subcategory, list);
+      }
+    const pad = (n: number) => `D${String(n).padStart(4, '0')}`;
+    return {
+      id: c.id,
+      name: c.name,
+      range: `${pad(c.from)}–${pad(c.to)}`,
+      subcategories: [...subs].map(([name, codes]) => ({
+        name,
+        codes: codes.sort(
+          (a, b) =>
+            Number(a.status === 'deleted') - Number(b.status === 'deleted') ||
+            (a.code < b.code ? -1 : 1),
+        ),
+      })),
+    };
+  });
 }

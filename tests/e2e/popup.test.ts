@@ -152,12 +152,34 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
     await popup.close();
   });
 
+  it('browses the twelve categories down to the card of a code', async () => {
+    const popup = await openExtensionPage(b, '/popup.html');
+    await popup.click('#tab-browse');
+    await popup.waitForSelector('[aria-label=Categories] button');
+    expect(await popup.$$eval('[aria-label=Categories] button', (els) => els.length)).toBe(12);
+    await popup.click('[aria-label=Categories] li:nth-child(2) button');
+    await popup.waitForSelector('details summary');
+    await popup.click('details summary');
+    const first = await popup.$eval('details .cdt-link', (e) => e.textContent ?? '');
+    expect(first).toMatch(/^D1\d{3}$/);
+    await popup.click('details .cdt-link');
+    await popup.waitForFunction(
+      (code: string) => document.querySelector('.cdt-code')?.textContent === code,
+      { timeout: 5000, polling: 50 },
+      first,
+    );
+    await popup.close();
+  });
+
   it('has no accessibility violations', async () => {
     const popup = await openExtensionPage(b, `/popup.html?tab=${tabId}&q=crown`);
     await popup.waitForSelector('[role=option]');
     expect(await axeViolations(popup, '')).toEqual([]);
     await popup.click('#tab-page');
     await popup.waitForSelector('[aria-label="Codes on this page"] li');
+    expect(await axeViolations(popup, '')).toEqual([]);
+    await popup.click('#tab-browse');
+    await popup.waitForSelector('[aria-label=Categories] button');
     expect(await axeViolations(popup, '')).toEqual([]);
     await popup.close();
   });

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, CODE_PATTERN, categoryForCode } from '../../lib/cdt/categories';
 import { CODE_TABLE, CODE_ACTIVE, CODE_DELETED } from '../../lib/cdt/code-set';
-import { allEntries, codeView, datasetMeta, getEntry } from '../../lib/cdt/index';
+import { allEntries, browseTree, codeView, datasetMeta, getEntry } from '../../lib/cdt/index';
 import { CATEGORY_EXCEPTIONS, checkDataset, LIMITS } from '../../lib/cdt/schema';
 import { loadDataset } from '../../lib/cdt/vite-plugin';
 
@@ -89,6 +89,22 @@ describe('bundled dataset', () => {
     const e = getEntry('d0350 ');
     expect(e?.category).toBe('diagnostic');
     expect(e?.related.length).toBeGreaterThan(1);
+  });
+});
+
+describe('browseTree', () => {
+  it('has the twelve categories, every entry exactly once, current codes first', () => {
+    const tree = browseTree();
+    expect(tree.map((c) => c.id)).toEqual(CATEGORIES.map((c) => c.id));
+    const codes = tree.flatMap((c) => c.subcategories.flatMap((s) => s.codes.map((x) => x.code)));
+    expect(codes.length).toBe(entries.length);
+    expect(new Set(codes).size).toBe(entries.length);
+    for (const s of tree.flatMap((c) => c.subcategories)) {
+      const firstDeleted = s.codes.findIndex((x) => x.status === 'deleted');
+      if (firstDeleted >= 0)
+        expect(s.codes.slice(firstDeleted).every((x) => x.status === 'deleted')).toBe(true);
+    }
+    expect(tree[0]?.range).toBe('D0100–D0999');
   });
 });
 
