@@ -3,7 +3,7 @@ import { Browse, type BrowseProps } from './Browse';
 import { PageCodes, type PageCodesProps } from './PageCodes';
 import { SearchPanel, type SearchPanelProps } from './SearchPanel';
 
-export interface PopupAppProps extends Omit<SearchPanelProps, 'onExit'> {
+export interface PopupAppProps extends Omit<SearchPanelProps, 'onExit' | 'initialCode'> {
   page: Omit<PageCodesProps, 'open'>;
   browse: Omit<BrowseProps, 'open'>;
   /** The site switch: host of the active tab and whether the extension runs there (once known). */
@@ -22,6 +22,7 @@ export function PopupApp({
   browse,
   site,
   toggleSite,
+  onClearRecent,
 }: PopupAppProps) {
   const [tab, setTab] = useState<Tab>('search');
   const [query] = useState(initialQuery ?? '');
@@ -68,6 +69,7 @@ export function PopupApp({
             initialCode={code}
             search={search}
             lookup={lookup}
+            onClearRecent={onClearRecent}
           />
         )}
         {tab === 'browse' && <Browse {...browse} open={open} />}

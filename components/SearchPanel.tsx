@@ -12,6 +12,13 @@ export interface SearchPanelProps {
   lookup: (code: string) => Promise<CodeView | null>;
   /** Escape in an empty search box: closes the popup, or the card that holds the search. */
   onExit?: () => void;
+  /** Forgets the recent lookups the empty search box shows (popup only). */
+  onClearRecent?: () => Promise<void>;
+}
+
+/** Copies a code; Alt+C does it from the keyboard in the list and in the card. */
+function copyCode(code: string): void {
+  void navigator.clipboard?.writeText(code).catch(() => undefined);
 }
 
 /** Search box, result list and detail card; keyboard first. */
@@ -21,6 +28,7 @@ export function SearchPanel({
   search,
   lookup,
   onExit = () => window.close(),
+  onClearRecent,
 }: SearchPanelProps) {
   const [query, setQuery] = useState(initialQuery);
   const [hits, setHits] = useState<SearchHit[]>([]);
@@ -60,6 +68,12 @@ export function SearchPanel({
   }, [detail, lookup]);
 
   const onKeyDown = (e: KeyboardEvent) => {
+    const shown = detail ?? hits[active]?.code;
+    if (e.altKey && e.key.toLowerCase() === 'c' && shown) {
+      e.preventDefault();
+      copyCode(shown);
+      return;
+    }
     if (detail) {
       if (e.key === 'Escape' || e.key === 'Backspace') {
         e.preventDefault();
@@ -95,6 +109,21 @@ export function SearchPanel({
             aria-controls="cdt-results"
             aria-activedescendant={hits[active] ? `hit-${hits[active].code}` : undefined}
           />
+          {query.trim() === '' && hits.length > 0 && (
+            <div class="cdt-toolbar">
+              <span class="cdt-count">Recent lookups</span>
+              <span class="cdt-spacer" />
+              {onClearRecent && (
+                <button
+                  type="button"
+                  class="cdt-tool"
+                  onClick={() => void onClearRecent().then(() => setHits([]))}
+                >
+                  Clear
+                </button>
+              )}
+            </div>
+          )}
           <ul id="cdt-results" class="cdt-results" role="listbox" tabIndex={0} aria-label="Results">
             {hits.map((h, i) => (
               <li

@@ -19,8 +19,10 @@ export interface TabCodes {
 interface ProtocolMap {
   /** Any context → background: what a card shows for one code. */
   getCodeView(code: string): CodeView | null;
-  /** Popup → background: search the dataset. */
+  /** Popup → background: search the dataset; an empty query gives the recent lookups. */
   searchCodes(query: string): SearchHit[];
+  /** Popup → background: forget the recent lookups. */
+  clearRecent(): void;
   /** Popup → background: categories, subcategories and codes for the Browse view. */
   browseCodes(): BrowseCategory[];
   /**

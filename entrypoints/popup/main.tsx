@@ -26,6 +26,7 @@ render(
       lookup={(code) => sendMessage('getCodeView', code)}
       page={{ load: () => tabCodes, reveal: (code) => sendMessage('revealCode', { tabId, code }) }}
       browse={{ load: () => sendMessage('browseCodes', undefined) }}
+      onClearRecent={() => sendMessage('clearRecent', undefined)}
       site={site}
       toggleSite={async (host, on) => {
         const rest = (await disabledSitesSetting.get()).filter((p) => p !== host);

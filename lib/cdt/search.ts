@@ -7,8 +7,8 @@ export interface SearchHit {
   summary: string;
   status: CdtEntry['status'];
   replacedBy?: string[];
-  /** `code` for exact and prefix code matches, which always rank first. */
-  via: 'code' | 'text';
+  /** `code` for exact and prefix code matches, which always rank first; `recent` for lookups. */
+  via: 'code' | 'text' | 'recent';
 }
 
 /** Queries past this length are cut: nobody types more, and fuzzy cost grows with length. */
@@ -30,6 +30,11 @@ function hit(e: CdtEntry, via: SearchHit['via']): SearchHit {
     ...(e.replacedBy && { replacedBy: e.replacedBy }),
     via,
   };
+}
+
+/** A recent lookup as a hit, for the popup's empty search box. */
+export function recentHit(e: CdtEntry): SearchHit {
+  return hit(e, 'recent');
 }
 
 /**

@@ -10,7 +10,13 @@ import {
   setStorage,
   tabIdOf,
 } from '../harness/browsers';
-import { axeViolations, highlightedTexts, waitForHighlights } from '../harness/page-helpers';
+import {
+  axeViolations,
+  highlightedTexts,
+  hoverText,
+  waitForCard,
+  waitForHighlights,
+} from '../harness/page-helpers';
 
 const base = inject('baseUrl');
 const CLAIMS_CODES = [
@@ -168,6 +174,21 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
       { timeout: 5000, polling: 50 },
       first,
     );
+    await popup.close();
+  });
+
+  it('shows recent lookups in the empty search box, and clears them', async () => {
+    await hoverText(page, 'D4342');
+    await waitForCard(page, 'not the official ADA descriptor');
+    await page.keyboard.press('Escape');
+    const popup = await openExtensionPage(b, '/popup.html');
+    await popup.waitForSelector('[role=option]');
+    expect(await popup.$eval('.cdt-search', (e) => e.textContent ?? '')).toContain(
+      'Recent lookups',
+    );
+    expect(await popup.$eval('[role=option]', (e) => e.id)).toBe('hit-D4342');
+    await popup.click('.cdt-search .cdt-toolbar .cdt-tool');
+    await popup.waitForFunction(() => document.querySelectorAll('[role=option]').length === 0);
     await popup.close();
   });
 
