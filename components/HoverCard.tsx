@@ -11,10 +11,19 @@ export interface HoverCardProps {
   lookup: (code: string) => Promise<CodeView | null>;
   onClose: () => void;
   onPinChange: (pinned: boolean) => void;
+  /** Opens the popup's search for codes like this one. */
+  onSearchSimilar?: (query: string) => void;
 }
 
 /** The card as it floats over a page: stepping through related codes with back, pin, copy, close. */
-export function HoverCard({ code, codes, lookup, onClose, onPinChange }: HoverCardProps) {
+export function HoverCard({
+  code,
+  codes,
+  lookup,
+  onClose,
+  onPinChange,
+  onSearchSimilar,
+}: HoverCardProps) {
   const [trail, setTrail] = useState<string[]>([code]);
   const [view, setView] = useState<CodeView | null | undefined>(undefined);
   const [pinned, setPinned] = useState(false);
@@ -63,6 +72,16 @@ export function HoverCard({ code, codes, lookup, onClose, onPinChange }: HoverCa
           </button>
         )}
         <span class="cdt-spacer" />
+        {onSearchSimilar && view?.entry && (
+          <button
+            type="button"
+            class="cdt-tool"
+            // The subcategory's words find its siblings; the search lists them with the code.
+            onClick={() => onSearchSimilar(view.entry!.subcategory)}
+          >
+            Search similar
+          </button>
+        )}
         <button type="button" class="cdt-tool" onClick={copy} aria-label={`Copy ${current}`}>
           {copied ? 'Copied' : 'Copy'}
         </button>

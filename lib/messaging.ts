@@ -21,6 +21,8 @@ interface ProtocolMap {
   getCodeView(code: string): CodeView | null;
   /** Popup → background: search the dataset; an empty query gives the recent lookups. */
   searchCodes(query: string): SearchHit[];
+  /** Content script → background: open the popup's search (a card's "Search similar"). */
+  openSearch(query: string): 'popup' | 'page';
   /** Popup → background: forget the recent lookups. */
   clearRecent(): void;
   /** Popup → background: categories, subcategories and codes for the Browse view. */

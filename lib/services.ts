@@ -4,6 +4,7 @@
  */
 import { allEntries, browseTree, codeView, getEntry } from './cdt/index';
 import { createSearch, recentHit } from './cdt/search';
+import { openSearch } from './context-menu';
 import { checkText, onMessage } from './messaging';
 import { addRecent, clearRecent, recentCodes } from './recent';
 
@@ -27,6 +28,7 @@ export function serveDataset(): () => void {
       });
     }),
     onMessage('clearRecent', () => clearRecent()),
+    onMessage('openSearch', ({ data }) => openSearch(checkText(data))),
     onMessage('browseCodes', () => browseTree()),
   ];
   return () => stops.forEach((stop) => stop());

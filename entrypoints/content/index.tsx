@@ -37,7 +37,12 @@ export default defineContentScript({
                   onClose={props.onClose}
                 />
               ) : (
-                <HoverCard key={props.code} {...props} lookup={lookup} />
+                <HoverCard
+                  key={props.code}
+                  {...props}
+                  lookup={lookup}
+                  onSearchSimilar={(query) => void sendMessage('openSearch', query)}
+                />
               )),
             mount,
           ),

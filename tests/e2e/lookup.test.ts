@@ -11,7 +11,7 @@ import {
   setStorage,
   tabIdOf,
 } from '../harness/browsers';
-import { cardText, waitForCard, waitForHighlights } from '../harness/page-helpers';
+import { cardText, hoverText, waitForCard, waitForHighlights } from '../harness/page-helpers';
 
 const base = inject('baseUrl');
 
@@ -132,6 +132,57 @@ describe.each(BROWSERS)('%s: "Look up code" and the keyboard shortcut', (name) =
       undefined,
     );
     expect(state).toEqual({ errors: [], afterCreate: true, afterOff: false, afterOn: true });
+  });
+
+  // First of the tests that open the search: later ones leave a popup open.
+  it('opens the search for similar codes from a hover card', async () => {
+    await page.bringToFront();
+    await hoverText(page, 'D2740');
+    await waitForCard(page, 'not the official ADA descriptor');
+    const subcategory = await page.evaluate(
+      () =>
+        document.querySelector('cdt-lens-card')!.shadowRoot!.querySelector('.cdt-category')!
+          .textContent,
+    );
+    await page.evaluate(() =>
+      [...document.querySelector('cdt-lens-card')!.shadowRoot!.querySelectorAll('button')]
+        .find((x) => x.textContent === 'Search similar')!
+        .click(),
+    );
+    if (name === 'chromium') {
+      // The real popup opens, with the subcategory's words searched.
+      const target = await b.browser.waitForTarget((t) => t.url().endsWith('/popup.html'), {
+        timeout: 5000,
+      });
+      const popup = await target.asPage();
+      await popup.waitForSelector('[role=option]');
+      const value = await popup.$eval('input[type=search]', (i) => i.value);
+      expect(subcategory).toContain(value);
+      expect(await popup.$$eval('[role=option]', (els) => els.map((e) => e.id))).toContain(
+        'hit-D2740',
+      );
+    } else {
+      // Firefox's popup is no WebDriver target: read it from the background page's views.
+      const value = await inBackground(
+        b,
+        async () => {
+          type Views = { extension: { getViews(q: object): Window[] } };
+          const ext = (globalThis as unknown as { browser: Views }).browser.extension;
+          for (let i = 0; i < 50; i++) {
+            const input = ext
+              .getViews({ type: 'popup' })[0]
+              ?.document.querySelector('input[type=search]');
+            if (input) return (input as HTMLInputElement).value;
+            await new Promise((r) => setTimeout(r, 100));
+          }
+          return null;
+        },
+        undefined,
+      );
+      expect(value?.length).toBeGreaterThan(3);
+      expect(subcategory).toContain(value);
+    }
+    await page.keyboard.press('Escape');
   });
 
   it('shows the card of a selected code at the selection', async () => {
