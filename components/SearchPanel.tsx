@@ -16,6 +16,10 @@ export interface SearchPanelProps {
   onClearRecent?: () => Promise<void>;
 }
 
+/** Performance marks read by `npm run bench` (popup open → interactive, → first results). */
+export const MARK_INTERACTIVE = 'cdt-lens:search-interactive';
+export const MARK_RESULTS = 'cdt-lens:first-results';
+
 /** Copies a code; Alt+C does it from the keyboard in the list and in the card. */
 function copyCode(code: string): void {
   void navigator.clipboard?.writeText(code).catch(() => undefined);
@@ -39,6 +43,15 @@ export function SearchPanel({
   // The detail view takes the focus, so its keys (Escape, Backspace: back) reach this panel.
   const back = useRef<HTMLButtonElement>(null);
   const detail = trail[trail.length - 1];
+
+  // Marks for the benchmark: when the box can take keys, and when the first results are shown.
+  useEffect(() => {
+    if (!performance.getEntriesByName(MARK_INTERACTIVE).length) performance.mark(MARK_INTERACTIVE);
+  }, []);
+  useEffect(() => {
+    if (hits.length > 0 && !performance.getEntriesByName(MARK_RESULTS).length)
+      performance.mark(MARK_RESULTS);
+  }, [hits]);
 
   useEffect(() => {
     // Each keystroke supersedes the last: a stale answer is dropped.

@@ -9,10 +9,12 @@ import { disabledSitesSetting, siteMatches } from '../../lib/settings';
 
 const initialQuery = new URLSearchParams(location.search).get('q') ?? (await takePendingQuery());
 // The tab the popup is about: the active one, or `?tab=` when opened as a page for a given tab.
+// Not awaited: the search box renders at once, the page's codes arrive when they do.
 const tabParam = Number(new URLSearchParams(location.search).get('tab'));
-const tabId =
-  tabParam || ((await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? -1);
-const tabCodes = sendMessage('getTabCodes', tabId);
+const tabId: Promise<number> = tabParam
+  ? Promise.resolve(tabParam)
+  : browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => tab?.id ?? -1);
+const tabCodes = tabId.then((id) => sendMessage('getTabCodes', id));
 const site = Promise.all([tabCodes, disabledSitesSetting.get()]).then(([{ host }, sites]) => ({
   host,
   on: !siteMatches(host, sites),
@@ -24,7 +26,10 @@ render(
       initialQuery={initialQuery}
       search={(q) => sendMessage('searchCodes', q)}
       lookup={(code) => sendMessage('getCodeView', code)}
-      page={{ load: () => tabCodes, reveal: (code) => sendMessage('revealCode', { tabId, code }) }}
+      page={{
+        load: () => tabCodes,
+        reveal: (code) => tabId.then((id) => sendMessage('revealCode', { tabId: id, code })),
+      }}
       browse={{ load: () => sendMessage('browseCodes', undefined) }}
       onClearRecent={() => sendMessage('clearRecent', undefined)}
       site={site}

@@ -8,6 +8,7 @@ import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { it } from 'vitest';
 import { benchDetector } from './detector';
+import { benchPopup } from './popup';
 import { benchSearch } from './search';
 
 const quick = process.env.BENCH_QUICK === '1';
@@ -34,7 +35,7 @@ function spread(xs: number[]): number {
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const rows: Record<string, string | number>[] = [];
 
-it('measures and writes the report', () => {
+it('measures and writes the report', async () => {
   for (const r of benchDetector(quick)) {
     const mb = r.size / 1e6;
     const ours = median(r.ours);
@@ -59,6 +60,23 @@ it('measures and writes the report', () => {
       ratio: +(percentile(ours, 0.95) / percentile(baseline, 0.95)).toFixed(2),
       target: 'p95 < 5 ms',
     });
+  }
+
+  {
+    const t = await benchPopup(quick ? 3 : 7);
+    const dcl = median(t.domContentLoaded);
+    for (const [what, xs] of [
+      ['search box interactive', t.interactive],
+      ['first results (q=crown)', t.firstResults],
+    ] as const)
+      rows.push({
+        benchmark: `popup opened → ${what}, Chromium`,
+        median: `${median(xs).toFixed(1)} ms`,
+        spread: `±${spread(xs).toFixed(0)}%`,
+        baseline: `DOMContentLoaded: ${dcl.toFixed(1)} ms`,
+        ratio: +(median(xs) / dcl).toFixed(2),
+        target: 'feels instant (< 100 ms)',
+      });
   }
 
   const header = ['benchmark', 'median', 'spread', 'baseline', 'ratio', 'target'];
