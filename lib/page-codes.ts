@@ -2,6 +2,7 @@
  * The codes of one tab, as the popup's "On this page" list and the toolbar badge show them: counts
  * reported by each frame's content script, merged per code.
  */
+import { CODE_PATTERN } from './cdt/categories';
 import type { CodeMatch } from './detect/index';
 
 /** Counts per code, as one frame reports them. */
@@ -22,7 +23,8 @@ export function checkCounts(value: unknown): CodeCounts {
   if (typeof value !== 'object' || value === null) return {};
   const out: CodeCounts = {};
   for (const [code, n] of Object.entries(value).slice(0, MAX_REPORTED_CODES))
-    if (/^D\d{4}$/.test(code) && Number.isInteger(n) && (n as number) > 0) out[code] = n as number;
+    if (CODE_PATTERN.test(code) && Number.isInteger(n) && (n as number) > 0)
+      out[code] = n as number;
   return out;
 }
 

@@ -3,12 +3,13 @@
  * clearable. Shown in the popup when its search box is empty.
  */
 import { storage } from 'wxt/utils/storage';
+import { CODE_PATTERN } from './cdt/categories';
 
 /** How many recent codes are kept. */
 export const RECENT_MAX = 20;
 
 const isCodeList = (v: unknown): v is string[] =>
-  Array.isArray(v) && v.every((c) => typeof c === 'string' && /^D\d{4}$/.test(c));
+  Array.isArray(v) && v.every((c) => typeof c === 'string' && CODE_PATTERN.test(c));
 
 const item = storage.defineItem<string[]>('local:recentLookups', { fallback: [], version: 1 });
 

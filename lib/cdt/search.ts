@@ -166,10 +166,9 @@ export function createSearch(
       .map((found, k) => [...found].sort((x, y) => y[1] - x[1])[0]?.[0] ?? queryWords[k])
       .join(' ');
     // All the query's words in one everyday term ("porcelin crown" ~ "porcelain crown").
+    const matchedWords = matches.map((found) => [...found.keys()]);
     const inOneTerm = (i: number) =>
-      termWords[i]!.some((term) =>
-        matches.every((found) => [...found.keys()].some((w) => term.has(w))),
-      );
+      termWords[i]!.some((term) => matchedWords.every((list) => list.some((w) => term.has(w))));
     // Entries that match every word first; then by score; a deleted code yields to current ones.
     const rank = (i: number) => {
       const s = score.get(i)!;

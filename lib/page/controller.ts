@@ -6,7 +6,7 @@ import type { CodeMatch } from '../detect/index';
 import { CARD_HOST_TAG, createCardHost } from './card-host';
 import type { Modifier, Theme } from '../settings';
 import { createHighlighter, type MarkStyle } from './highlighter';
-import { codeAtPoint, type CodeHit } from './hit-test';
+import { codeAtPoint, type CodeHit, matchRange } from './hit-test';
 import { createHoverController } from './hover';
 import { type MatchIndex, scan } from './scanner';
 import { createMutationBatcher } from './mutations';
@@ -159,10 +159,7 @@ export function startPage(
 
   /** The code's box now (the page may have scrolled since the hit). */
   function liveRect(h: CodeHit): DOMRect {
-    const r = doc.createRange();
-    r.setStart(h.node, Math.min(h.match.start, h.node.length));
-    r.setEnd(h.node, Math.min(h.match.end, h.node.length));
-    return r.getBoundingClientRect();
+    return matchRange(doc, h.node, h.match).getBoundingClientRect();
   }
 
   let frame = 0;

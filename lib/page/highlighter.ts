@@ -52,6 +52,13 @@ export function createHighlighter(
   const deleted = new win.Highlight();
   let registered: string[] = [];
   const byNode = new Map<Text, StaticRange[]>();
+  const staticRange = (node: Text, m: CodeMatch) =>
+    new win.StaticRange({
+      startContainer: node,
+      startOffset: m.start,
+      endContainer: node,
+      endOffset: m.end,
+    });
   const unregister = () => {
     for (const name of registered) win.CSS.highlights.delete(name);
     registered = [];
@@ -70,12 +77,7 @@ export function createHighlighter(
     add(node, matches) {
       this.remove(node);
       const ranges = matches.map((m) => {
-        const r = new win.StaticRange({
-          startContainer: node,
-          startOffset: m.start,
-          endContainer: node,
-          endOffset: m.end,
-        });
+        const r = staticRange(node, m);
         (m.status === 'deleted' ? deleted : active).add(r);
         return r;
       });
@@ -91,15 +93,7 @@ export function createHighlighter(
     restyle,
     flash(node, match) {
       if (!node || !match) return void win.CSS.highlights.delete(HIGHLIGHT_FLASH);
-      const h = new win.Highlight(
-        new win.StaticRange({
-          startContainer: node,
-          startOffset: match.start,
-          endContainer: node,
-          endOffset: match.end,
-        }),
-      );
-      win.CSS.highlights.set(HIGHLIGHT_FLASH, h);
+      win.CSS.highlights.set(HIGHLIGHT_FLASH, new win.Highlight(staticRange(node, match)));
     },
     clear() {
       active.clear();

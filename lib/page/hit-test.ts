@@ -64,6 +64,14 @@ const HIT_SLOP_PX = 2;
 /** How many elements under the top one the overlay fallback looks through. */
 const OVERLAY_DEPTH = 6;
 
+/** A transient Range over `match` in `node`, clamped to the text as it is now (for measuring). */
+export function matchRange(doc: Document, node: Text, match: CodeMatch): Range {
+  const range = doc.createRange();
+  range.setStart(node, Math.min(match.start, node.length));
+  range.setEnd(node, Math.min(match.end, node.length));
+  return range;
+}
+
 /** The box of `match` in `node` that holds the point, if any. */
 function boxAt(
   doc: Document,
@@ -72,10 +80,7 @@ function boxAt(
   x: number,
   y: number,
 ): DOMRect | undefined {
-  const range = doc.createRange();
-  range.setStart(node, Math.min(match.start, node.length));
-  range.setEnd(node, Math.min(match.end, node.length));
-  for (const rect of range.getClientRects())
+  for (const rect of matchRange(doc, node, match).getClientRects())
     if (
       x >= rect.left - HIT_SLOP_PX &&
       x <= rect.right + HIT_SLOP_PX &&

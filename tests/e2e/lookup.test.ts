@@ -5,9 +5,9 @@ import {
   type ExtensionBrowser,
   frameIdOf,
   inBackground,
-  launchWithExtension,
-  openExtensionPage,
+  openMarkedTab,
   openPage,
+  openRestrictedTab,
   setStorage,
   tabIdOf,
 } from '../harness/browsers';
@@ -97,10 +97,7 @@ describe.each(BROWSERS)('%s: "Look up code" and the keyboard shortcut', (name) =
   let page: Page;
   let tabId: number;
   beforeAll(async () => {
-    b = await launchWithExtension(name);
-    page = await openPage(b, `${base}/claims.html`);
-    await waitForHighlights(page, 6);
-    tabId = await tabIdOf(b, page);
+    ({ b, page, tabId } = await openMarkedTab(name, `${base}/claims.html`, 6));
   });
   afterAll(async () => {
     await b?.close();
@@ -317,12 +314,7 @@ describe.each(BROWSERS)('%s: "Look up code" and the keyboard shortcut', (name) =
 
   it('opens the search where the page cannot host a card, never a silent no-op', async () => {
     // No content script runs in extension pages, as in browser pages and the extension store.
-    const restricted = await openExtensionPage(b, '/popup.html?restricted=1');
-    const restrictedId = await restricted.evaluate(async () => {
-      type Tabs = { tabs: { getCurrent(): Promise<{ id?: number } | undefined> } };
-      const g = globalThis as unknown as { browser?: Tabs; chrome?: Tabs };
-      return (await (g.browser ?? g.chrome)!.tabs.getCurrent())?.id ?? -1;
-    });
+    const { page: restricted, tabId: restrictedId } = await openRestrictedTab(b);
     const shown = await click(b, restrictedId, 'D2740');
     expect(['popup', 'page']).toContain(shown);
     expect(await searchOpened(b, shown, 'D2740')).toBe(true);

@@ -4,11 +4,10 @@ import {
   BROWSERS,
   type ExtensionBrowser,
   inBackground,
-  launchWithExtension,
   openExtensionPage,
-  openPage,
+  openMarkedTab,
+  openRestrictedTab,
   setStorage,
-  tabIdOf,
 } from '../harness/browsers';
 import {
   axeViolations,
@@ -42,10 +41,7 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
   let page: Page;
   let tabId: number;
   beforeAll(async () => {
-    b = await launchWithExtension(name);
-    page = await openPage(b, `${base}/claims.html`);
-    await waitForHighlights(page, 6);
-    tabId = await tabIdOf(b, page);
+    ({ b, page, tabId } = await openMarkedTab(name, `${base}/claims.html`, 6));
   });
   afterAll(async () => {
     await b?.close();
@@ -120,12 +116,7 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
   });
 
   it('says plainly when it cannot read the page', async () => {
-    const other = await openExtensionPage(b, '/popup.html?restricted=1');
-    const otherId = await other.evaluate(async () => {
-      type Tabs = { tabs: { getCurrent(): Promise<{ id?: number } | undefined> } };
-      const g = globalThis as unknown as { browser?: Tabs; chrome?: Tabs };
-      return (await (g.browser ?? g.chrome)!.tabs.getCurrent())?.id ?? -1;
-    });
+    const { page: other, tabId: otherId } = await openRestrictedTab(b);
     const popup = await openExtensionPage(b, `/popup.html?tab=${otherId}`);
     await popup.click('#tab-page');
     await popup.waitForSelector('.cdt-empty');

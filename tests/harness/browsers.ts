@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page, TargetType } from 'puppeteer-core';
+import { waitForHighlights } from './page-helpers';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
@@ -278,4 +279,32 @@ export async function frameIdOf(
     if (await isIt()) return id;
   }
   throw new Error(`No frame id found for ${frame.url()}`);
+}
+
+/**
+ * An extension page that no content script reaches (like browser pages and the store), and its tab
+ * id, read from the page itself.
+ */
+export async function openRestrictedTab(
+  b: ExtensionBrowser,
+): Promise<{ page: Page; tabId: number }> {
+  const page = await openExtensionPage(b, '/popup.html?restricted=1');
+  const tabId = await page.evaluate(async () => {
+    type Tabs = { tabs: { getCurrent(): Promise<{ id?: number } | undefined> } };
+    const g = globalThis as unknown as { browser?: Tabs; chrome?: Tabs };
+    return (await (g.browser ?? g.chrome)!.tabs.getCurrent())?.id ?? -1;
+  });
+  return { page, tabId };
+}
+
+/** A browser with the extension and `url` open in front, its codes marked, and its tab id. */
+export async function openMarkedTab(
+  name: BrowserName,
+  url: string,
+  marks: number,
+): Promise<{ b: ExtensionBrowser; page: Page; tabId: number }> {
+  const b = await launchWithExtension(name);
+  const page = await openPage(b, url);
+  await waitForHighlights(page, marks);
+  return { b, page, tabId: await tabIdOf(b, page) };
 }
