@@ -183,6 +183,45 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
     await popup.close();
   });
 
+  it('copies the code with Alt+C and the page list as a table', async () => {
+    const popup = await openExtensionPage(b, `/popup.html?tab=${tabId}`);
+    // Record what is copied: the clipboard itself is not readable from a headless test.
+    await popup.evaluate(() => {
+      const copied: string[] = [];
+      Object.assign(window, { copied });
+      navigator.clipboard.writeText = (text: string) => {
+        copied.push(text);
+        return Promise.resolve();
+      };
+    });
+    const copied = () => popup.evaluate(() => (window as unknown as { copied: string[] }).copied);
+    await popup.keyboard.type('porcelain crown');
+    await popup.waitForSelector('[role=option]');
+    const first = await popup.$eval('[role=option]', (e) => e.id.replace('hit-', ''));
+    await popup.keyboard.down('Alt');
+    await popup.keyboard.press('KeyC');
+    await popup.keyboard.up('Alt');
+    await popup.waitForFunction(
+      () => (window as unknown as { copied: string[] }).copied.length === 1,
+    );
+    expect(await copied()).toEqual([first]);
+    await popup.click('#tab-page');
+    await popup.waitForSelector('[aria-label="Codes on this page"] li');
+    await popup.evaluate(() =>
+      [...document.querySelectorAll('button')]
+        .find((x) => x.textContent === 'Copy as table')!
+        .click(),
+    );
+    await popup.waitForFunction(
+      () => (window as unknown as { copied: string[] }).copied.length === 2,
+    );
+    const table = (await copied())[1]!.split('\n');
+    expect(table[0]).toBe('Code\tSummary\tCount\tStatus');
+    expect(table[1]).toMatch(/^D1352\t.+\t1\tdeleted$/);
+    expect(table.length).toBe(CLAIMS_CODES.length + 1);
+    await popup.close();
+  });
+
   it('has no accessibility violations', async () => {
     const popup = await openExtensionPage(b, `/popup.html?tab=${tabId}&q=crown`);
     await popup.waitForSelector('[role=option]');
