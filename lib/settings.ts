@@ -40,13 +40,36 @@ export interface Setting<T> {
   check(value: unknown): value is T;
 }
 
-function defineSetting<T>(
+/** How a setting's stored value changes between versions, and how a bad value is mended. */
+export interface SettingOptions<T> {
+  /** Version of the stored shape; bump it with a migration whenever the shape changes. */
+  version?: number;
+  /** `migrations[n]` turns a version n-1 value into a version n value. */
+  migrations?: Record<number, (old: unknown) => unknown>;
+  /** Salvages what it can of a value that fails the check (undefined: nothing to salvage). */
+  repair?: (value: unknown) => T | undefined;
+}
+
+/**
+ * A setting stored under `key`. Exported for the tests of the migration path; the extension's
+ * settings are the ones below.
+ */
+export function defineSetting<T>(
   key: `local:${string}`,
   fallback: T,
   check: (value: unknown) => value is T,
+  { version = 1, migrations, repair }: SettingOptions<T> = {},
 ): Setting<T> {
-  const item = storage.defineItem<T>(key, { fallback, version: 1 });
-  const read = (value: unknown): T => (check(value) ? value : fallback);
+  const item = storage.defineItem<T>(key, {
+    fallback,
+    version,
+    ...(migrations && { migrations }),
+  });
+  const mend = (value: unknown): T | undefined => {
+    if (check(value)) return value;
+    const fixed = repair?.(value);
+    return fixed !== undefined && check(fixed) ? fixed : undefined;
+  };
   return {
     key,
     fallback,
@@ -54,16 +77,18 @@ function defineSetting<T>(
     async get() {
       const value: unknown = await item.getValue();
       if (check(value)) return value;
-      // Repair: a corrupt or foreign value is replaced by the default, once.
-      await item.removeValue();
-      return fallback;
+      // Repair: what can be salvaged is kept, else the default replaces the value, once.
+      const fixed = mend(value);
+      if (fixed === undefined) await item.removeValue();
+      else await item.setValue(fixed);
+      return fixed ?? fallback;
     },
     async set(value) {
       if (!check(value)) throw new TypeError(`Invalid value for setting ${key}`);
       await item.setValue(value);
     },
     watch(cb) {
-      return item.watch((value) => cb(read(value)));
+      return item.watch((value) => cb(mend(value) ?? fallback));
     },
   };
 }
@@ -76,6 +101,24 @@ const oneOf =
 
 /** A site pattern: a host (`portal.example.com`) or a wildcard domain (`*.example.com`). */
 export const SITE_PATTERN = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$/;
+
+/**
+ * The site pattern for what a user typed or pasted: a host, a wildcard domain or a whole address
+ * (`https://Portal.Example.com/claims` → `portal.example.com`); undefined when it is none of these.
+ */
+export function normaliseSite(input: string): string | undefined {
+  const text = input.trim().toLowerCase();
+  const wildcard = text.startsWith('*.');
+  const rest = wildcard ? text.slice(2) : text;
+  let host: string;
+  try {
+    host = new URL(/^[a-z][a-z0-9+.-]*:\/\//.test(rest) ? rest : `http://${rest}`).hostname;
+  } catch {
+    return undefined;
+  }
+  const pattern = `${wildcard ? '*.' : ''}${host.replace(/\.$/, '')}`;
+  return SITE_PATTERN.test(pattern) ? pattern : undefined;
+}
 
 function isSiteList(v: unknown): v is string[] {
   return (
@@ -100,7 +143,15 @@ function isHoverTrigger(v: unknown): v is HoverTrigger {
 /** Global switch: off means no scanning, marking or hover on any page. */
 export const enabledSetting = defineSetting('local:enabled', true, isBoolean);
 /** Sites where the extension does nothing; the popup's site switch writes here. */
-export const disabledSitesSetting = defineSetting<string[]>('local:disabledSites', [], isSiteList);
+export const disabledSitesSetting = defineSetting<string[]>('local:disabledSites', [], isSiteList, {
+  // One bad entry must not cost the user the rest of the list.
+  repair: (v) =>
+    Array.isArray(v)
+      ? [
+          ...new Set(v.flatMap((s) => (typeof s === 'string' ? (normaliseSite(s) ?? []) : []))),
+        ].slice(0, 1000)
+      : undefined,
+});
 /** How codes are marked. */
 export const highlightStyleSetting = defineSetting<HighlightStyle>(
   'local:highlightStyle',
@@ -127,3 +178,16 @@ export function siteMatches(host: string, patterns: readonly string[]): boolean 
 }
 /** Show the number of codes on the page on the toolbar button. */
 export const badgeSetting = defineSetting('local:badge', true, isBoolean);
+
+/** Every setting, by the name it has in an exported settings file. */
+export const SETTINGS = {
+  enabled: enabledSetting,
+  disabledSites: disabledSitesSetting,
+  highlightStyle: highlightStyleSetting,
+  hoverTrigger: hoverTriggerSetting,
+  theme: themeSetting,
+  deletedWarnings: deletedWarningsSetting,
+  badge: badgeSetting,
+} as const;
+export type SettingName = keyof typeof SETTINGS;
+export type SettingValues = { [K in SettingName]: (typeof SETTINGS)[K]['fallback'] };

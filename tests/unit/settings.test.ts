@@ -26,7 +26,7 @@ describe('settings', () => {
     ['highlightStyle', 'blink'],
     ['hoverTrigger', { delayMs: -5, modifier: 'none' }],
     ['hoverTrigger', { delayMs: 100, modifier: 'Hyper' }],
-    ['disabledSites', ['ok.example.com', 'not a host!']],
+    ['disabledSites', 'every site'],
     ['theme', 42],
   ])('falls back to the default for a corrupt %s and repairs storage', async (key, bad) => {
     await browser.storage.local.set({ [key]: bad });

@@ -1,0 +1,87 @@
+/**
+ * The user's imported official descriptors, kept in the extension's local storage and nowhere
+ * else. An import is stored in one write (text and info together), so the previous import stays
+ * whole until the new one is complete; a value that fails its check reads as "no import".
+ */
+import { storage } from 'wxt/utils/storage';
+import { CODE_PATTERN } from '../cdt/categories';
+
+/** What the options page shows about the current import. */
+export interface LicensedInfo {
+  /** File name the user chose. */
+  source: string;
+  /** When it was imported (ms since the epoch). */
+  importedAt: number;
+  /** Codes with an official descriptor. */
+  count: number;
+}
+
+const infoItem = storage.defineItem<unknown>('local:licensedInfo', { fallback: null, version: 1 });
+const textItem = storage.defineItem<unknown>('local:licensedText', { fallback: null, version: 1 });
+
+function isInfo(v: unknown): v is LicensedInfo {
+  if (typeof v !== 'object' || v === null) return false;
+  const { source, importedAt, count } = v as Record<string, unknown>;
+  return typeof source === 'string' && typeof importedAt === 'number' && typeof count === 'number';
+}
+
+function isDescriptors(v: unknown): v is Record<string, string> {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.entries(v).every(([k, t]) => CODE_PATTERN.test(k) && typeof t === 'string')
+  );
+}
+
+/** The current import's info, or null when there is none (or storage holds something else). */
+export async function importInfo(): Promise<LicensedInfo | null> {
+  const v = await infoItem.getValue();
+  return isInfo(v) ? v : null;
+}
+
+/** Stores a new import in one write, replacing the previous one only when the write succeeds. */
+export async function saveImport(
+  source: string,
+  descriptors: Record<string, string>,
+): Promise<LicensedInfo> {
+  if (!isDescriptors(descriptors)) throw new TypeError('Descriptors must map codes to text.');
+  const info: LicensedInfo = {
+    source: source.slice(0, 200),
+    importedAt: Date.now(),
+    count: Object.keys(descriptors).length,
+  };
+  await storage.setItems([
+    { item: textItem, value: descriptors },
+    { item: infoItem, value: info },
+  ]);
+  return info;
+}
+
+/** Removes the import. */
+export async function removeImport(): Promise<void> {
+  await storage.removeItems([textItem, infoItem]);
+}
+
+/** Calls `cb` when an import is stored or removed; returns unwatch. */
+export function watchImport(cb: (info: LicensedInfo | null) => void): () => void {
+  return infoItem.watch((v) => cb(isInfo(v) ? v : null));
+}
+
+/**
+ * Official descriptors by code, read once and re-read after every import or removal. For the
+ * background, which answers every card's lookup.
+ */
+export function officialDescriptors(): (code: string) => Promise<string | undefined> {
+  let table: Promise<Record<string, string>> | undefined;
+  const load = async () => {
+    const v = await textItem.getValue();
+    return isDescriptors(v) ? v : {};
+  };
+  textItem.watch(() => (table = undefined));
+  return async (code) => {
+    table ??= load();
+    const text = (await table)[code];
+    return typeof text === 'string' ? text : undefined;
+  };
+}
