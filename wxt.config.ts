@@ -15,6 +15,8 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     plugins: [textOnly(), preact(), cdtData(DATA_DIR)],
+    // The licensed-file reader runs in a worker and checks codes against the bundled set.
+    worker: { format: 'es', plugins: () => [cdtData(DATA_DIR)] },
     build: { target: 'es2022' },
   }),
   manifest: ({ browser }) => ({

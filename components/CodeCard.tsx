@@ -14,6 +14,10 @@ const RELATION_LABEL: Record<RelatedView['type'], string> = {
 export const SUMMARY_NOTICE =
   'Plain-language summary by CDT Lens, not the official ADA descriptor.';
 
+/** Shown with every official descriptor the user imported. */
+export const ADA_NOTICE =
+  'Current Dental Terminology © American Dental Association. All rights reserved.';
+
 export interface CodeCardProps {
   view: CodeView;
   /** Steps to another code inside the card. */
@@ -63,6 +67,12 @@ export function CodeCard({ view, onNavigate }: CodeCardProps) {
           <span class="cdt-badge cdt-badge-new">New</span>
         )}
       </header>
+      {view.official !== undefined && (
+        <section class="cdt-official" aria-label="Official descriptor">
+          <p class="cdt-official-text">{view.official}</p>
+          <p class="cdt-notice">Official descriptor, from your licensed file. {ADA_NOTICE}</p>
+        </section>
+      )}
       {e && <p class="cdt-summary">{e.summary}</p>}
       <StatusLine view={view} />
       {e && <p class="cdt-note">{e.note}</p>}

@@ -4,6 +4,7 @@ import { HoverCard } from '../../components/HoverCard';
 import { LookupCard } from '../../components/LookupCard';
 import cardCss from '../../components/card.css?inline';
 import { findCodes } from '../../lib/detect/index';
+import { watchImport } from '../../lib/licensed/store';
 import { checkText, onMessage, sendMessage } from '../../lib/messaging';
 import { cacheLookups } from '../../lib/page/lookup-cache';
 import { countCodes } from '../../lib/page-codes';
@@ -55,6 +56,8 @@ export default defineContentScript({
       ),
       onMessage('requestReport', () => page.report()),
       onMessage('revealInFrame', ({ data }) => page.reveal(checkText(data))),
+      // A new or removed licensed import changes what cards show.
+      watchImport(() => lookup.clear()),
     ])
       ctx.onInvalidated(stop);
   },

@@ -2,7 +2,7 @@
  * The compact set of valid codes the content script validates matches against, without the
  * dataset and without messaging. Built from `virtual:cdt-code-set` (a few KB).
  */
-import { active, codeYear, deleted } from 'virtual:cdt-code-set';
+import { active, codeYear, dataVersion, deleted } from 'virtual:cdt-code-set';
 
 /** Status of a code number in the bundled data: 0 unknown, 1 active, 2 deleted. */
 export const CODE_ACTIVE = 1;
@@ -27,3 +27,11 @@ export const CODE_TABLE: CodeTable = buildCodeTable(active, deleted);
 
 /** CDT year of the bundled code set. */
 export const CODE_YEAR: number = codeYear;
+
+/** What the options page's About section says of the bundled data. */
+export const DATA_FACTS = {
+  codeYear,
+  dataVersion,
+  active: active.length / 4,
+  deleted: deleted.length / 4,
+} as const;

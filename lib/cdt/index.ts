@@ -55,6 +55,8 @@ export interface CodeView {
   category?: Pick<Category, 'id' | 'name'>;
   related: RelatedView[];
   codeYear: number;
+  /** The official descriptor from the user's licensed import, where there is one. */
+  official?: string;
 }
 
 /**

@@ -3,6 +3,8 @@
 declare module 'virtual:cdt-code-set' {
   /** CDT code year of the bundled data. */
   export const codeYear: number;
+  /** Our release number of the data. */
+  export const dataVersion: string;
   /** Four-digit numbers of active codes, concatenated. */
   export const active: string;
   /** Four-digit numbers of codes deleted since 2016, concatenated. */

@@ -59,6 +59,7 @@ export function cdtData(dataDir: string): Plugin {
       if (id === resolved.get(CODE_SET_ID))
         return [
           `export const codeYear = ${JSON.stringify(meta.codeYear)};`,
+          `export const dataVersion = ${JSON.stringify(meta.dataVersion)};`,
           `export const active = ${JSON.stringify(packCodes(entries, 'active'))};`,
           `export const deleted = ${JSON.stringify(packCodes(entries, 'deleted'))};`,
         ].join('\n');
