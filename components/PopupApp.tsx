@@ -9,6 +9,8 @@ export interface PopupAppProps extends Omit<SearchPanelProps, 'onExit' | 'initia
   /** The site switch: host of the active tab and whether the extension runs there (once known). */
   site: Promise<{ host: string; on: boolean }>;
   toggleSite: (host: string, on: boolean) => Promise<void>;
+  /** Opens the options page. */
+  openOptions: () => void;
 }
 
 type Tab = 'search' | 'browse' | 'page';
@@ -22,6 +24,7 @@ export function PopupApp({
   browse,
   site,
   toggleSite,
+  openOptions,
   onClearRecent,
 }: PopupAppProps) {
   const [tab, setTab] = useState<Tab>('search');
@@ -75,20 +78,25 @@ export function PopupApp({
         {tab === 'browse' && <Browse {...browse} open={open} />}
         {tab === 'page' && <PageCodes {...page} open={open} />}
       </div>
-      {siteState?.host && (
-        <label class="cdt-site">
-          <input
-            type="checkbox"
-            checked={siteState.on}
-            onChange={(e) => {
-              const on = (e.target as HTMLInputElement).checked;
-              setSiteState({ ...siteState, on });
-              void toggleSite(siteState.host, on);
-            }}
-          />{' '}
-          Mark codes on {siteState.host}
-        </label>
-      )}
+      <footer class="cdt-footer">
+        {siteState?.host && (
+          <label class="cdt-site">
+            <input
+              type="checkbox"
+              checked={siteState.on}
+              onChange={(e) => {
+                const on = (e.target as HTMLInputElement).checked;
+                setSiteState({ ...siteState, on });
+                void toggleSite(siteState.host, on);
+              }}
+            />{' '}
+            Mark codes on {siteState.host}
+          </label>
+        )}
+        <button type="button" class="cdt-link cdt-options-link" onClick={openOptions}>
+          Settings
+        </button>
+      </footer>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/PopupApp';
+import { ThemeRoot } from '../../components/ThemeRoot';
 import '../../components/card.css';
 import '../../components/popup.css';
 import { takePendingQuery } from '../../lib/context-menu';
@@ -21,7 +22,7 @@ const site = Promise.all([tabCodes, disabledSitesSetting.get()]).then(([{ host }
 }));
 
 render(
-  <div class="cdt-root">
+  <ThemeRoot>
     <PopupApp
       initialQuery={initialQuery}
       search={(q) => sendMessage('searchCodes', q)}
@@ -37,7 +38,8 @@ render(
         const rest = (await disabledSitesSetting.get()).filter((p) => p !== host);
         await disabledSitesSetting.set(on ? rest : [...rest, host]);
       }}
+      openOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())}
     />
-  </div>,
+  </ThemeRoot>,
   document.getElementById('app')!,
 );

@@ -222,6 +222,23 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
     await popup.close();
   });
 
+  it('opens the options page from its Settings link', async () => {
+    const popup = await openExtensionPage(b, `/popup.html?tab=${tabId}`);
+    const url = `${b.origin}/options.html`;
+    await popup.click('.cdt-options-link');
+    // Firefox does not report navigations of moz-extension:// tabs: ask each tab where it is.
+    let options: Page | undefined;
+    for (const deadline = Date.now() + 10_000; !options && Date.now() < deadline;) {
+      for (const p of await b.browser.pages())
+        if ((await p.evaluate(() => location.href).catch(() => '')) === url) options = p;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(options).toBeDefined();
+    expect(await options!.$eval('h1', (h) => h.textContent)).toBe('CDT Lens settings');
+    await options!.close();
+    if (!popup.isClosed()) await popup.close();
+  });
+
   it('has no accessibility violations', async () => {
     const popup = await openExtensionPage(b, `/popup.html?tab=${tabId}&q=crown`);
     await popup.waitForSelector('[role=option]');

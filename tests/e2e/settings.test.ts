@@ -7,44 +7,16 @@ import {
   openPage,
   setStorage,
 } from '../harness/browsers';
-import { cardText, hoverText, waitForCard, waitForHighlights } from '../harness/page-helpers';
+import {
+  cardText,
+  hoverText,
+  registry,
+  waitForCard,
+  waitForHighlights,
+  waitForRegistry,
+} from '../harness/page-helpers';
 
 const base = inject('baseUrl');
-
-/** Sizes of the registered highlights, by name. */
-function registry(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(() =>
-    Object.fromEntries(
-      [...(CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights].map(
-        ([k, v]) => [k, v.size],
-      ),
-    ),
-  );
-}
-
-/** What the highlight registry should hold: sizes by name, names absent, or nothing at all. */
-interface RegistrySpec {
-  atLeast?: Record<string, number>;
-  absent?: string[];
-  empty?: boolean;
-}
-
-async function waitForRegistry(page: Page, spec: RegistrySpec) {
-  await page.waitForFunction(
-    (want: RegistrySpec) => {
-      const r = new Map(
-        [...(CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights].map(
-          ([k, v]) => [k, v.size] as const,
-        ),
-      );
-      if (want.empty && r.size > 0) return false;
-      if (want.absent?.some((n) => r.has(n))) return false;
-      return Object.entries(want.atLeast ?? {}).every(([n, c]) => (r.get(n) ?? 0) >= c);
-    },
-    { timeout: 5000, polling: 50 },
-    spec,
-  );
-}
 
 describe.each(BROWSERS)('%s: settings apply live', (name) => {
   let b: ExtensionBrowser;

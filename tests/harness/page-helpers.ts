@@ -147,3 +147,38 @@ export async function axeViolations(
       .filter((v) => v.nodes.length > 0);
   }, selector);
 }
+
+/** Sizes of the registered highlights, by name. */
+export function registry(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...(CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights].map(
+        ([k, v]) => [k, v.size],
+      ),
+    ),
+  );
+}
+
+/** What the highlight registry should hold: sizes by name, names absent, or nothing at all. */
+export interface RegistrySpec {
+  atLeast?: Record<string, number>;
+  absent?: string[];
+  empty?: boolean;
+}
+
+export async function waitForRegistry(page: Page, spec: RegistrySpec) {
+  await page.waitForFunction(
+    (want: RegistrySpec) => {
+      const r = new Map(
+        [...(CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights].map(
+          ([k, v]) => [k, v.size] as const,
+        ),
+      );
+      if (want.empty && r.size > 0) return false;
+      if (want.absent?.some((n) => r.has(n))) return false;
+      return Object.entries(want.atLeast ?? {}).every(([n, c]) => (r.get(n) ?? 0) >= c);
+    },
+    { timeout: 5000, polling: 50 },
+    spec,
+  );
+}
