@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CodeCard, SUMMARY_NOTICE } from '../../components/CodeCard';
+import { ADA_NOTICE, CodeCard, SUMMARY_NOTICE } from '../../components/CodeCard';
 import { codeView, type CodeView } from '../../lib/cdt/index';
 
 const mount = document.createElement('div');
@@ -21,6 +21,16 @@ describe('CodeCard', () => {
     expect(text).toContain('Diagnostic ›');
     expect(text).toContain(SUMMARY_NOTICE);
     expect(mount.querySelectorAll('.cdt-related button').length).toBe(view.related.length);
+  });
+
+  it('shows an imported official descriptor as text, with the ADA notice, beside our summary', () => {
+    const view = { ...codeView('D2740')!, official: '<img src=x onerror=alert(1)><b>Official</b>' };
+    const text = show(view);
+    expect(mount.querySelector('.cdt-official-text')?.textContent).toBe(view.official);
+    expect(mount.querySelector('.cdt-official img, .cdt-official b')).toBeNull();
+    expect(text).toContain(ADA_NOTICE);
+    expect(text).toContain(view.entry!.summary);
+    expect(show(codeView('D2740')!)).not.toContain(ADA_NOTICE);
   });
 
   it('steps to a related code when its link is chosen', () => {
