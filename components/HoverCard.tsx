@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { CodeView } from '../lib/cdt/index';
 import { CodeCard } from './CodeCard';
 
@@ -29,7 +29,6 @@ export function HoverCard({
   const [pinned, setPinned] = useState(false);
   const [copied, setCopied] = useState(false);
   const current = trail[trail.length - 1]!;
-  const closeRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => setTrail([code]), [code]);
   useEffect(() => {
@@ -60,6 +59,7 @@ export function HoverCard({
     <div
       class="cdt-panel"
       role="dialog"
+      tabIndex={-1}
       aria-label={`CDT code ${current}`}
       onKeyDown={(e) => {
         if (e.key === 'Backspace' && trail.length > 1) back();
@@ -94,7 +94,7 @@ export function HoverCard({
         >
           {pinned ? 'Pinned' : 'Pin'}
         </button>
-        <button ref={closeRef} type="button" class="cdt-tool" onClick={onClose} aria-label="Close">
+        <button type="button" class="cdt-tool" onClick={onClose} aria-label="Close">
           ✕
         </button>
       </div>

@@ -13,7 +13,7 @@ export interface LookupCardProps {
 /** A lookup of a selection without a code: the codes its words match, searchable further. */
 export function LookupCard({ query, search, lookup, onClose }: LookupCardProps) {
   return (
-    <div class="cdt-panel" role="dialog" aria-label="Look up code">
+    <div class="cdt-panel" role="dialog" tabIndex={-1} aria-label="Look up code">
       <div class="cdt-toolbar">
         <p class="cdt-status cdt-status-unknown">No CDT code in the selection; codes that match:</p>
         <span class="cdt-spacer" />

@@ -51,8 +51,11 @@ export default defineContentScript({
       ctx.signal,
     );
     for (const stop of [
+      // The keyboard command: into the open card if there is one, else a lookup of the selection.
       onMessage('showLookup', ({ data }) =>
-        page.showSelection(data === null ? focusedText(document, findCodes) : checkText(data)),
+        data === null
+          ? page.focusCard() || page.showSelection(focusedText(document, findCodes))
+          : page.showSelection(checkText(data)),
       ),
       onMessage('requestReport', () => page.report()),
       onMessage('revealInFrame', ({ data }) => page.reveal(checkText(data))),

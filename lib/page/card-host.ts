@@ -54,6 +54,10 @@ export interface CardHost {
   show(anchor: DOMRect): Promise<void>;
   hide(): void;
   isOpen(): boolean;
+  /** Moves keyboard focus into the card (its panel); false when no card is open. */
+  focus(): boolean;
+  /** True when keyboard focus is inside the card. */
+  hasFocus(): boolean;
   /** Removes the host from the page. */
   destroy(): void;
 }
@@ -127,6 +131,17 @@ export function createCardHost(doc: Document, css: string): CardHost {
     },
     isOpen() {
       return !!host?.matches(':popover-open');
+    },
+    focus() {
+      if (!host?.matches(':popover-open')) return false;
+      // The panel takes focus (tabindex -1): screen readers announce the dialog, Tab reaches its
+      // buttons and links.
+      mount?.querySelector<HTMLElement>('[tabindex="-1"]')?.focus({ preventScroll: true });
+      return this.hasFocus();
+    },
+    hasFocus() {
+      // Not :focus-within, which needs the window to have system focus (a background tab has not).
+      return !!host?.shadowRoot?.activeElement;
     },
     destroy() {
       host?.remove();

@@ -66,6 +66,8 @@ export interface PageController {
   configure(config: PageConfig): void;
   /** Scrolls to the next occurrence of `code` and flashes it; false when the page has none. */
   reveal(code: string): boolean;
+  /** Moves keyboard focus into the open card; false when none is open. */
+  focusCard(): boolean;
 }
 
 /** Starts the page side on `win`'s document until `signal` aborts. */
@@ -116,13 +118,26 @@ export function startPage(
   /** Where the open card points: recomputed as the page scrolls. */
   let anchor: (() => DOMRect) | undefined;
   let pinned = false;
+  /** What had keyboard focus before the card took it: it gets it back when the card closes. */
+  let returnFocus: Element | null = null;
+  const focusCard = () => {
+    if (!cardHost.isOpen()) return false;
+    if (!cardHost.hasFocus()) returnFocus = deepActiveElement(doc);
+    // A card the keyboard is in stays open when the pointer wanders off, until Escape or Close.
+    hover.setPinned(true);
+    return cardHost.focus();
+  };
   const closeCard = () => {
     anchor = undefined;
     pinned = false;
     // Never create the host just to close it.
     if (!cardHost.isOpen()) return;
+    const hadFocus = cardHost.hasFocus();
     deps.renderCard(cardHost.mount, null);
     cardHost.hide();
+    if (hadFocus && returnFocus?.isConnected)
+      (returnFocus as HTMLElement).focus?.({ preventScroll: true });
+    returnFocus = null;
   };
   const dismiss = () => {
     hover.dismiss();
@@ -295,7 +310,17 @@ export function startPage(
       const props = codes[0] ? { code: codes[0], codes } : { code: '', query };
       openCard(selectionAnchor(win), props, true);
       hover.setPinned(true);
+      // Asked for from the menu or the keyboard: the card takes focus, Escape gives it back.
+      focusCard();
       return true;
     },
+    focusCard,
   };
+}
+
+/** The element with keyboard focus, inside open shadow roots too. */
+function deepActiveElement(doc: Document): Element | null {
+  let el = doc.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
 }

@@ -56,9 +56,10 @@ export function createHoverController<T>(
   const close = () => {
     clearShow();
     clearHide();
+    // A pin outlives no card, hover-opened or not (a lookup card is pinned without a hover).
+    pinned = false;
     if (openKey !== undefined) {
       openKey = undefined;
-      pinned = false;
       target.close();
     }
   };

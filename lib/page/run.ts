@@ -21,6 +21,8 @@ export interface RunningPage {
   reveal(code: string): boolean;
   /** Reports the page's codes now (none while off). */
   report(): void;
+  /** Moves keyboard focus into the open card; false when none is open or the page side is off. */
+  focusCard(): boolean;
 }
 
 /** The host the site switch applies to; about:blank and srcdoc frames take their creator's. */
@@ -97,5 +99,6 @@ export async function runPage(
     showSelection: (text) => running?.controller.showSelection(text) ?? false,
     reveal: (code) => running?.controller.reveal(code) ?? false,
     report: () => deps.onCodes?.(running?.controller.codes() ?? []),
+    focusCard: () => running?.controller.focusCard() ?? false,
   };
 }

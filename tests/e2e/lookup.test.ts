@@ -67,6 +67,20 @@ function command(b: ExtensionBrowser, tabId: number) {
  * WebDriver targets); the popup is a target in Chromium, and in Firefox `openPopup` resolving is
  * the browser's own word that it opened.
  */
+/** Where keyboard focus is: `tag#id`, or the card host and the element focused inside it. */
+function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (el?.localName !== 'cdt-lens-card')
+      return el ? `${el.localName}${el.id ? `#${el.id}` : ''}` : '';
+    const inner = el.shadowRoot?.activeElement;
+    if (!inner) return 'cdt-lens-card';
+    const role = inner.getAttribute('role');
+    const label = inner.getAttribute('aria-label');
+    return `cdt-lens-card > ${inner.localName}${role ? `[role=${role}]` : label ? `[aria-label="${label}"]` : ''}`;
+  });
+}
+
 async function searchOpened(b: ExtensionBrowser, how: string, query: string): Promise<boolean> {
   if (how === 'popup' && b.name === 'firefox') return true;
   if (how === 'popup')
@@ -274,7 +288,32 @@ describe.each(BROWSERS)('%s: "Look up code" and the keyboard shortcut', (name) =
     });
     expect(await command(b, tabId)).toBe('card');
     expect(await waitForCard(page, 'not the official ADA descriptor')).toContain('D2391');
+    // The card asked for from the keyboard takes focus; Escape closes it and gives focus back.
+    expect(await focused(page)).toBe('cdt-lens-card > div[role=dialog]');
     await closeCard();
+    expect(await cardText(page)).toBeNull();
+    expect(await focused(page)).toBe('input#note');
+  });
+
+  it('moves focus into an open hover card from the keyboard shortcut; Tab reaches its buttons', async () => {
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      getSelection()!.removeAllRanges();
+    });
+    await hoverText(page, 'D2740');
+    await waitForCard(page, 'not the official ADA descriptor');
+    expect(await focused(page)).toBe('body');
+    expect(await command(b, tabId)).toBe('card');
+    expect(await focused(page)).toBe('cdt-lens-card > div[role=dialog]');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatch(/^cdt-lens-card > button/);
+    // Focus in the card keeps it open when the pointer leaves.
+    await page.mouse.move(1, 1);
+    await new Promise((r) => setTimeout(r, 700));
+    expect(await cardText(page)).not.toBeNull();
+    await closeCard();
+    expect(await cardText(page)).toBeNull();
+    expect(await focused(page)).toBe('body');
   });
 
   it('shows the card inside the iframe that holds the selection', async () => {

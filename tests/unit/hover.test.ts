@@ -62,6 +62,15 @@ describe('hover controller', () => {
     expect(events).toEqual(['open D0120', 'close']);
   });
 
+  it('opens hover cards again after a pinned lookup card (opened without a hover) is dismissed', () => {
+    const { events, hover } = setup();
+    hover.setPinned(true);
+    hover.dismiss();
+    hover.pointerAt('D0120');
+    vi.advanceTimersByTime(HOVER_DWELL_MS);
+    expect(events).toEqual(['open D0120']);
+  });
+
   it('does not reopen a dismissed card while the pointer stays on its code', () => {
     const { events, hover } = setup();
     hover.pointerAt('D0120');
