@@ -19,11 +19,17 @@ export default defineConfig({
     worker: { format: 'es', plugins: () => [cdtData(DATA_DIR)] },
     build: { target: 'es2022' },
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'CDT Lens',
     description:
       'Explains CDT dental procedure codes wherever they appear on a page: hover, search, look up. Offline.',
     permissions: ['storage', 'contextMenus'],
+    // The card's UI, imported by the content script when the first card opens (a content script
+    // can import only what pages may load); it holds no data.
+    web_accessible_resources:
+      manifestVersion === 3
+        ? [{ resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }]
+        : ['card-ui.js'],
     action: { default_title: 'CDT Lens: search dental codes' },
     commands: {
       // Name must match LOOKUP_COMMAND in lib/context-menu.ts; users can change the keys in the

@@ -3,6 +3,7 @@
  * dataset and without messaging. Built from `virtual:cdt-code-set` (a few KB).
  */
 import { active, codeYear, dataVersion, deleted } from 'virtual:cdt-code-set';
+import { unpackCodeNumbers } from './code-pack';
 
 /** Status of a code number in the bundled data: 0 unknown, 1 active, 2 deleted. */
 export const CODE_ACTIVE = 1;
@@ -11,14 +12,14 @@ export const CODE_DELETED = 2;
 /** A lookup table from four-digit code number to status, 10,000 bytes. */
 export type CodeTable = Uint8Array;
 
-/** Builds a lookup table from packed four-digit numbers ("01200140…"). */
-export function buildCodeTable(activeDigits: string, deletedDigits: string): CodeTable {
+/** Builds a lookup table from packed sets of code numbers (lib/cdt/code-pack.ts). */
+export function buildCodeTable(activePacked: string, deletedPacked: string): CodeTable {
   const table = new Uint8Array(10_000);
-  for (const [digits, status] of [
-    [activeDigits, CODE_ACTIVE],
-    [deletedDigits, CODE_DELETED],
+  for (const [packed, status] of [
+    [activePacked, CODE_ACTIVE],
+    [deletedPacked, CODE_DELETED],
   ] as const)
-    for (let i = 0; i + 4 <= digits.length; i += 4) table[Number(digits.slice(i, i + 4))] = status;
+    for (const n of unpackCodeNumbers(packed)) table[n] = status;
   return table;
 }
 
@@ -32,6 +33,6 @@ export const CODE_YEAR: number = codeYear;
 export const DATA_FACTS = {
   codeYear,
   dataVersion,
-  active: active.length / 4,
-  deleted: deleted.length / 4,
+  active: unpackCodeNumbers(active).length,
+  deleted: unpackCodeNumbers(deleted).length,
 } as const;

@@ -5,9 +5,9 @@ declare module 'virtual:cdt-code-set' {
   export const codeYear: number;
   /** Our release number of the data. */
   export const dataVersion: string;
-  /** Four-digit numbers of active codes, concatenated. */
+  /** Numbers of active codes, packed (lib/cdt/code-pack.ts). */
   export const active: string;
-  /** Four-digit numbers of codes deleted since 2016, concatenated. */
+  /** Numbers of codes deleted since 2016, packed. */
   export const deleted: string;
 }
 

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
+import { packCodeNumbers } from './code-pack';
 import { checkDataset, type CdtEntry, type DatasetMeta } from './schema';
 
 /** Compact set of valid codes for the content script (a few KB). */
@@ -37,10 +38,7 @@ export function loadDataset(dataDir: string): { meta: DatasetMeta; entries: CdtE
 
 /** Four-digit numbers of the codes with the given status, concatenated: "01200140…". */
 function packCodes(entries: CdtEntry[], status: CdtEntry['status']): string {
-  return entries
-    .filter((e) => e.status === status)
-    .map((e) => e.code.slice(1))
-    .join('');
+  return packCodeNumbers(entries.filter((e) => e.status === status).map((e) => e.code.slice(1)));
 }
 
 /** Vite plugin serving {@link CODE_SET_ID} and {@link DATASET_ID} from `dataDir`. */

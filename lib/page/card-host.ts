@@ -3,15 +3,10 @@
  * its own shadow root so page CSS cannot reach the card. It lives in the top layer (popover), so
  * no z-index or overlay of the page can cover it, and is removed with the content script.
  */
-import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import type { CardProps } from './controller';
 
 /** Tag of the host element; the scanner skips it. */
 export const CARD_HOST_TAG = 'cdt-lens-card';
-
-/** Gap between the code and the card, in CSS px. */
-const CARD_OFFSET_PX = 6;
-/** Closest the card comes to the viewport edge, in CSS px. */
-const VIEWPORT_PADDING_PX = 8;
 
 /**
  * Host rules that win over any page rule: inside a shadow root, `!important` on `:host` beats the
@@ -44,10 +39,23 @@ const HOST_CSS = `:host {
 :host(:not(:popover-open)) { display: none !important; }
 `;
 
+/**
+ * The card's user interface: Preact, the card components, their styles and the positioning. It is
+ * loaded on first use (entrypoints/card-ui.tsx), so a page without a card never pays for it.
+ */
+export interface CardUi {
+  /** The card's stylesheet text, adopted by the shadow root. */
+  css: string;
+  /** Renders the card into `mount`, or unmounts it when `props` is null. */
+  render(mount: HTMLElement, props: CardProps | null): void;
+  /** Positions `floating` next to `anchor` (viewport coordinates), flipping and shifting at edges. */
+  place(anchor: DOMRect, floating: HTMLElement): Promise<void>;
+}
+
 /** The card's place on a page. */
 export interface CardHost {
-  /** Element inside the shadow root that the card renders into. */
-  readonly mount: HTMLElement;
+  /** Renders the card (creating the host with `ui`'s styles on first use), or unmounts it. */
+  render(ui: CardUi, props: CardProps | null): void;
   /** True when `path` (an event's composed path) goes through the card. Never creates the host. */
   contains(path: EventTarget[]): boolean;
   /** Shows the host next to `anchor` (viewport coordinates). */
@@ -63,15 +71,15 @@ export interface CardHost {
 }
 
 /**
- * Creates the host lazily on the first `show`. `css` is the card's own stylesheet text, adopted by
- * the shadow root as a constructed stylesheet (no `<style>` element, which a strict CSP blocks).
+ * Creates the host lazily on the first render. The card's stylesheet is adopted by the shadow root
+ * as a constructed stylesheet (no `<style>` element, which a strict CSP blocks).
  */
-export function createCardHost(doc: Document, css: string): CardHost {
+export function createCardHost(doc: Document): CardHost {
   let host: HTMLElement | undefined;
   let mount: HTMLElement | undefined;
-  let anchorRect: DOMRect | undefined;
+  let ui: CardUi | undefined;
 
-  function ensure(): { host: HTMLElement; mount: HTMLElement } {
+  function ensure(css: string): { host: HTMLElement; mount: HTMLElement } {
     if (host && mount && host.isConnected) return { host, mount };
     host = doc.createElement(CARD_HOST_TAG);
     host.setAttribute('popover', 'manual');
@@ -87,44 +95,20 @@ export function createCardHost(doc: Document, css: string): CardHost {
     return { host, mount };
   }
 
-  async function place(): Promise<void> {
-    if (!host || !anchorRect) return;
-    const rect = anchorRect;
-    const reference = { getBoundingClientRect: () => rect };
-    const { x, y } = await computePosition(reference, host, {
-      strategy: 'fixed',
-      placement: 'bottom-start',
-      middleware: [
-        offset(CARD_OFFSET_PX),
-        flip({ padding: VIEWPORT_PADDING_PX }),
-        shift({ padding: VIEWPORT_PADDING_PX }),
-        size({
-          padding: VIEWPORT_PADDING_PX,
-          apply({ availableHeight, elements }) {
-            elements.floating.style.setProperty(
-              '--cdt-max-h',
-              `${Math.max(120, availableHeight)}px`,
-            );
-          },
-        }),
-      ],
-    });
-    host.style.setProperty('--cdt-x', `${Math.round(x)}px`);
-    host.style.setProperty('--cdt-y', `${Math.round(y)}px`);
-  }
-
   return {
-    get mount() {
-      return ensure().mount;
+    render(cardUi, props) {
+      // Never create the host just to unmount a card.
+      if (!props && !mount) return;
+      ui = cardUi;
+      cardUi.render(ensure(cardUi.css).mount, props);
     },
     contains(path) {
       return !!host && path.includes(host);
     },
     async show(anchor) {
-      const { host: h } = ensure();
-      anchorRect = anchor;
-      if (!h.matches(':popover-open')) h.showPopover();
-      await place();
+      if (!host || !ui) return;
+      if (!host.matches(':popover-open')) host.showPopover();
+      await ui.place(anchor, host);
     },
     hide() {
       if (host?.matches(':popover-open')) host.hidePopover();

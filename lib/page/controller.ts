@@ -3,7 +3,7 @@
  * for the code under the pointer. UI comes in as a render function, so this stays free of Preact.
  */
 import type { CodeMatch } from '../detect/index';
-import { CARD_HOST_TAG, createCardHost } from './card-host';
+import { CARD_HOST_TAG, type CardUi, createCardHost } from './card-host';
 import type { Modifier, Theme } from '../settings';
 import { createHighlighter, type MarkStyle } from './highlighter';
 import { codeAtPoint, type CodeHit, matchRange } from './hit-test';
@@ -25,6 +25,8 @@ export interface CardProps {
   onClose: () => void;
   /** Pinning keeps the card open when the pointer leaves. */
   onPinChange: (pinned: boolean) => void;
+  /** The user's theme for the card. */
+  theme: Theme;
 }
 
 /** The user's settings that shape the page side; changes apply live through `configure`. */
@@ -40,10 +42,8 @@ export interface PageConfig {
 /** What the page controller needs from its entrypoint. */
 export interface PageDeps {
   detect: (text: string) => CodeMatch[];
-  /** The card's stylesheet text, adopted by the card's shadow root. */
-  cardCss: string;
-  /** Renders the card into `mount`, or unmounts it when `props` is null. */
-  renderCard: (mount: HTMLElement, props: CardProps | null) => void;
+  /** Loads the card's UI (once; the same promise every time), on first need. */
+  loadCardUi: () => Promise<CardUi>;
   config: PageConfig;
   /** Told the codes of the page after each scan (at most every REPORT_MS). */
   onCodes?: (matches: CodeMatch[]) => void;
@@ -84,7 +84,9 @@ export function startPage(
   const revealed = new Map<string, number>();
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
   const highlighter = createHighlighter(win, config.marks);
-  const cardHost = createCardHost(doc, deps.cardCss);
+  const cardHost = createCardHost(doc);
+  /** Counts cards asked for: a card whose UI arrives after a newer request (or a close) is dropped. */
+  let cardRequest = 0;
   let lastHit: CodeHit | undefined;
 
   const gate = createViewportGate(
@@ -128,12 +130,12 @@ export function startPage(
     return cardHost.focus();
   };
   const closeCard = () => {
+    cardRequest++;
     anchor = undefined;
     pinned = false;
-    // Never create the host just to close it.
     if (!cardHost.isOpen()) return;
     const hadFocus = cardHost.hasFocus();
-    deps.renderCard(cardHost.mount, null);
+    void deps.loadCardUi().then((ui) => cardHost.render(ui, null));
     cardHost.hide();
     if (hadFocus && returnFocus?.isConnected)
       (returnFocus as HTMLElement).focus?.({ preventScroll: true });
@@ -145,21 +147,26 @@ export function startPage(
   };
   const openCard = (
     at: () => DOMRect,
-    props: Omit<CardProps, 'onClose' | 'onPinChange'>,
-    pin = false,
+    props: Omit<CardProps, 'onClose' | 'onPinChange' | 'theme'>,
+    options: { pin?: boolean; focus?: boolean } = {},
   ) => {
     anchor = at;
-    pinned = pin;
-    cardHost.mount.dataset.theme = config.theme;
-    deps.renderCard(cardHost.mount, {
-      ...props,
-      onClose: dismiss,
-      onPinChange: (p) => {
-        pinned = p;
-        hover.setPinned(p);
-      },
+    pinned = options.pin ?? false;
+    const request = ++cardRequest;
+    void deps.loadCardUi().then(async (ui) => {
+      if (request !== cardRequest || signal.aborted) return;
+      cardHost.render(ui, {
+        ...props,
+        theme: config.theme,
+        onClose: dismiss,
+        onPinChange: (p) => {
+          pinned = p;
+          hover.setPinned(p);
+        },
+      });
+      await cardHost.show(at());
+      if (options.focus && request === cardRequest) focusCard();
     });
-    void cardHost.show(at());
   };
 
   const hover = createHoverController<CodeHit>(
@@ -187,6 +194,8 @@ export function startPage(
       hover.pointerInCard(pointer.inCard);
       if (pointer.inCard) return;
       lastHit = codeAtPoint(doc, index, pointer.x, pointer.y);
+      // Fetch the card's UI during the dwell, so the first card is not late.
+      if (lastHit) void deps.loadCardUi();
       hover.pointerAt(lastHit);
     });
   };
@@ -308,10 +317,9 @@ export function startPage(
       // A lookup the user asked for stays until closed, like a pinned card. Without a code, the
       // card searches the words (or says that nothing was found, with the search box filled in).
       const props = codes[0] ? { code: codes[0], codes } : { code: '', query };
-      openCard(selectionAnchor(win), props, true);
-      hover.setPinned(true);
       // Asked for from the menu or the keyboard: the card takes focus, Escape gives it back.
-      focusCard();
+      openCard(selectionAnchor(win), props, { pin: true, focus: true });
+      hover.setPinned(true);
       return true;
     },
     focusCard,

@@ -276,7 +276,11 @@ export async function frameIdOf(
   if (b.name === 'firefox') return Number((frame as unknown as { _id: string })._id);
   for (let id = 1; id <= 64; id++) {
     await probe(id).catch(() => undefined);
-    if (await isIt()) return id;
+    // The card appears once its UI has loaded: give the probe a moment to show.
+    for (const deadline = Date.now() + 500; Date.now() < deadline;) {
+      if (await isIt()) return id;
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
   throw new Error(`No frame id found for ${frame.url()}`);
 }

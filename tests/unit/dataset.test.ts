@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, CODE_PATTERN, categoryForCode } from '../../lib/cdt/categories';
+import { packCodeNumbers, unpackCodeNumbers } from '../../lib/cdt/code-pack';
 import { CODE_TABLE, CODE_ACTIVE, CODE_DELETED } from '../../lib/cdt/code-set';
 import { allEntries, browseTree, codeView, datasetMeta, getEntry } from '../../lib/cdt/index';
 import { CATEGORY_EXCEPTIONS, checkDataset, LIMITS } from '../../lib/cdt/schema';
@@ -211,5 +213,22 @@ describe('checkDataset on malformed data', () => {
     expect(checkDataset([{ name: 'data/cdt/x.json', data: [] }], meta).errors[0]).toContain(
       'data/cdt/x.json: must be an object',
     );
+  });
+});
+
+describe('packed code numbers', () => {
+  it('round-trips any set of code numbers, in order, whatever the gaps', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 9999 }), { maxLength: 1200 }), (ns) => {
+        expect(unpackCodeNumbers(packCodeNumbers(ns))).toEqual([...ns].sort((a, b) => a - b));
+      }),
+    );
+  });
+
+  it('packs the bundled set into about a third of plain digits', () => {
+    const codes = allEntries().map((e) => e.code.slice(1));
+    const packed = packCodeNumbers(codes);
+    expect(unpackCodeNumbers(packed)).toEqual(codes.map(Number).sort((a, b) => a - b));
+    expect(packed.length).toBeLessThan((codes.length * 4) / 2);
   });
 });

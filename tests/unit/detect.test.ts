@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { packCodeNumbers } from '../../lib/cdt/code-pack';
 import { buildCodeTable } from '../../lib/cdt/code-set';
 import { createDetector, findCodes } from '../../lib/detect/index';
 
@@ -30,7 +31,7 @@ const ACTIVE = [
   '2799',
 ];
 const DELETED = ['1352', '0351'];
-const detect = createDetector(buildCodeTable(ACTIVE.join(''), DELETED.join('')));
+const detect = createDetector(buildCodeTable(packCodeNumbers(ACTIVE), packCodeNumbers(DELETED)));
 const codes = (text: string) => detect(text).map((m) => m.code);
 
 describe('findCodes: shapes of real codes', () => {

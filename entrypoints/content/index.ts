@@ -1,11 +1,8 @@
-import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { HoverCard } from '../../components/HoverCard';
-import { LookupCard } from '../../components/LookupCard';
-import cardCss from '../../components/card.css?inline';
 import { findCodes } from '../../lib/detect/index';
 import { watchImport } from '../../lib/licensed/store';
 import { checkText, onMessage, sendMessage } from '../../lib/messaging';
+import { cardUiLoader } from '../../lib/page/card-ui-loader';
 import { cacheLookups } from '../../lib/page/lookup-cache';
 import { countCodes } from '../../lib/page-codes';
 import { runPage } from '../../lib/page/run';
@@ -19,34 +16,17 @@ export default defineContentScript({
   cssInjectionMode: 'manifest',
   async main(ctx) {
     const lookup = cacheLookups((code) => sendMessage('getCodeView', code));
-    const search = (query: string) => sendMessage('searchCodes', query);
     const page = await runPage(
       window,
       {
         detect: findCodes,
-        cardCss,
         onCodes: (matches) =>
           void sendMessage('reportCodes', countCodes(matches)).catch(() => undefined),
-        renderCard: (mount, props) =>
-          render(
-            props &&
-              (props.query !== undefined ? (
-                <LookupCard
-                  query={props.query}
-                  search={search}
-                  lookup={lookup}
-                  onClose={props.onClose}
-                />
-              ) : (
-                <HoverCard
-                  key={props.code}
-                  {...props}
-                  lookup={lookup}
-                  onSearchSimilar={(query) => void sendMessage('openSearch', query)}
-                />
-              )),
-            mount,
-          ),
+        loadCardUi: cardUiLoader({
+          lookup,
+          search: (query) => sendMessage('searchCodes', query),
+          openSearch: (query) => void sendMessage('openSearch', query),
+        }),
       },
       ctx.signal,
     );
