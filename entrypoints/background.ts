@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleLookupClick, handleLookupCommand, syncLookupMenu } from '../lib/context-menu';
+import { serveFrameCards } from '../lib/frame-cards';
 import { serveDataset } from '../lib/services';
 import { enabledSetting } from '../lib/settings';
 import { serveTabCodes } from '../lib/tab-codes';
@@ -8,6 +9,7 @@ import { serveTabCodes } from '../lib/tab-codes';
 export default defineBackground(() => {
   serveDataset();
   serveTabCodes();
+  serveFrameCards();
   browser.runtime.onInstalled.addListener(() => void syncLookupMenu());
   enabledSetting.watch((on) => void syncLookupMenu(on));
   browser.contextMenus.onClicked.addListener((info, tab) => void handleLookupClick(info, tab));

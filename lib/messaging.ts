@@ -6,6 +6,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { BrowseCategory, CodeView } from './cdt/index';
 import type { SearchHit } from './cdt/search';
 import type { CodeCounts, PageCodeRow } from './page-codes';
+import type { FrameCardRequest } from './page/controller';
 
 /** What the popup's "On this page" shows for a tab. */
 export interface TabCodes {
@@ -42,6 +43,10 @@ interface ProtocolMap {
   revealCode(request: { tabId: number; code: string }): boolean;
   /** Background → content script of one frame: scroll to the next occurrence of a code. */
   revealInFrame(code: string): boolean;
+  /** Small frame → background → its tab's top frame: show this card for me (false: cannot). */
+  openCardInTop(request: FrameCardRequest): boolean;
+  /** Small frame → background → its tab's top frame: my card is done (`true`: dismissed). */
+  closeCardInTop(force: boolean): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

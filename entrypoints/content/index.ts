@@ -22,6 +22,8 @@ export default defineContentScript({
         detect: findCodes,
         onCodes: (matches) =>
           void sendMessage('reportCodes', countCodes(matches)).catch(() => undefined),
+        openInTop: (request) => sendMessage('openCardInTop', request),
+        closeInTop: (force) => void sendMessage('closeCardInTop', force).catch(() => undefined),
         loadCardUi: cardUiLoader({
           lookup,
           search: (query) => sendMessage('searchCodes', query),
@@ -39,6 +41,9 @@ export default defineContentScript({
       ),
       onMessage('requestReport', () => page.report()),
       onMessage('revealInFrame', ({ data }) => page.reveal(checkText(data))),
+      // A small frame's card, shown here in the top frame (lib/frame-cards.ts checked it).
+      onMessage('openCardInTop', ({ data }) => page.showFrameCard(data)),
+      onMessage('closeCardInTop', ({ data }) => page.closeFrameCard(data)),
       // A new or removed licensed import changes what cards show.
       watchImport(() => lookup.clear()),
     ])

@@ -39,6 +39,25 @@ export interface PageConfig {
   theme: Theme;
 }
 
+/** A card a small frame asks its top frame to show (a card would be clipped inside the frame). */
+export interface FrameCardRequest {
+  props: Omit<CardProps, 'onClose' | 'onPinChange' | 'theme'>;
+  /** The code's (or selection's) box in the frame's viewport. */
+  rect: { x: number; y: number; width: number; height: number };
+  /** The frame's viewport size, to find its element in the top frame. */
+  frame: { width: number; height: number };
+  /** Address of the frame's document, to tell frames of the same size apart. */
+  url: string;
+  pin: boolean;
+  focus: boolean;
+}
+
+/**
+ * Frames smaller than this show their cards in the top frame: the card (up to 420 px wide and
+ * usually 150–300 px tall) would be clipped inside them.
+ */
+export const SMALL_FRAME = { width: 360, height: 240 } as const;
+
 /** What the page controller needs from its entrypoint. */
 export interface PageDeps {
   detect: (text: string) => CodeMatch[];
@@ -47,6 +66,10 @@ export interface PageDeps {
   config: PageConfig;
   /** Told the codes of the page after each scan (at most every REPORT_MS). */
   onCodes?: (matches: CodeMatch[]) => void;
+  /** Asks the top frame to show a small frame's card; false when it cannot (then it shows here). */
+  openInTop?: (request: FrameCardRequest) => Promise<boolean>;
+  /** Tells the top frame the card is done: `force` for Escape or Close, else the pointer left. */
+  closeInTop?: (force: boolean) => void;
 }
 
 /** Least time between two reports of the page's codes: a busy page reports a few times a second. */
@@ -68,6 +91,16 @@ export interface PageController {
   reveal(code: string): boolean;
   /** Moves keyboard focus into the open card; false when none is open. */
   focusCard(): boolean;
+  /** Top frame: shows a small frame's card next to that frame; false when the frame is not found. */
+  showFrameCard(request: FrameCardRequest): boolean;
+  /** Top frame: the small frame's card is done (see PageDeps.closeInTop). */
+  closeFrameCard(force: boolean): void;
+}
+
+/** What the hover controller tracks: a code under the pointer, or a frame's card. */
+interface HoverItem {
+  key: string;
+  open(): void;
 }
 
 /** Starts the page side on `win`'s document until `signal` aborts. */
@@ -129,10 +162,19 @@ export function startPage(
     hover.setPinned(true);
     return cardHost.focus();
   };
-  const closeCard = () => {
+  /** This frame's card is shown by the top frame. */
+  let inTop = false;
+  /** Top frame: the open card is a small frame's. */
+  let frameCard = false;
+  const closeCard = (force = false) => {
     cardRequest++;
     anchor = undefined;
     pinned = false;
+    frameCard = false;
+    if (inTop) {
+      inTop = false;
+      deps.closeInTop?.(force);
+    }
     if (!cardHost.isOpen()) return;
     const hadFocus = cardHost.hasFocus();
     void deps.loadCardUi().then((ui) => cardHost.render(ui, null));
@@ -143,7 +185,7 @@ export function startPage(
   };
   const dismiss = () => {
     hover.dismiss();
-    closeCard();
+    closeCard(true);
   };
   const openCard = (
     at: () => DOMRect,
@@ -153,31 +195,54 @@ export function startPage(
     anchor = at;
     pinned = options.pin ?? false;
     const request = ++cardRequest;
-    void deps.loadCardUi().then(async (ui) => {
-      if (request !== cardRequest || signal.aborted) return;
-      cardHost.render(ui, {
-        ...props,
-        theme: config.theme,
-        onClose: dismiss,
-        onPinChange: (p) => {
-          pinned = p;
-          hover.setPinned(p);
-        },
+    const render = () =>
+      void deps.loadCardUi().then(async (ui) => {
+        if (request !== cardRequest || signal.aborted) return;
+        cardHost.render(ui, {
+          ...props,
+          theme: config.theme,
+          onClose: dismiss,
+          onPinChange: (p) => {
+            pinned = p;
+            hover.setPinned(p);
+          },
+        });
+        await cardHost.show(at());
+        if (options.focus && request === cardRequest) focusCard();
       });
-      await cardHost.show(at());
-      if (options.focus && request === cardRequest) focusCard();
-    });
+    if (deps.openInTop && isSmallFrame(win)) {
+      // Shown by the top frame, next to this frame; here only if the top frame cannot.
+      const r = at();
+      inTop = true;
+      const here = () => {
+        if (request !== cardRequest) return;
+        inTop = false;
+        render();
+      };
+      deps
+        .openInTop({
+          props,
+          rect: { x: r.x, y: r.y, width: r.width, height: r.height },
+          frame: { width: win.innerWidth, height: win.innerHeight },
+          url: win.location.href,
+          pin: pinned,
+          focus: options.focus ?? false,
+        })
+        .then((shown) => shown || here(), here);
+      return;
+    }
+    render();
   };
 
-  const hover = createHoverController<CodeHit>(
-    {
-      key: (h) => `${h.match.start}:${h.match.code}`,
-      open: (h) =>
-        openCard(() => (h.node.isConnected ? liveRect(h) : h.rect), { code: h.match.code }),
-      close: closeCard,
-    },
+  const hover = createHoverController<HoverItem>(
+    { key: (item) => item.key, open: (item) => item.open(), close: () => closeCard() },
     () => config.dwellMs,
   );
+  /** The hover item for a code under the pointer. */
+  const hitItem = (h: CodeHit): HoverItem => ({
+    key: `${h.match.start}:${h.match.code}`,
+    open: () => openCard(() => (h.node.isConnected ? liveRect(h) : h.rect), { code: h.match.code }),
+  });
 
   /** The code's box now (the page may have scrolled since the hit). */
   function liveRect(h: CodeHit): DOMRect {
@@ -196,7 +261,7 @@ export function startPage(
       lastHit = codeAtPoint(doc, index, pointer.x, pointer.y);
       // Fetch the card's UI during the dwell, so the first card is not late.
       if (lastHit) void deps.loadCardUi();
-      hover.pointerAt(lastHit);
+      hover.pointerAt(lastHit && hitItem(lastHit));
     });
   };
   const onPointerMove = (e: PointerEvent) => {
@@ -210,12 +275,24 @@ export function startPage(
   };
   const listen = { capture: true, passive: true, signal };
   doc.addEventListener('pointermove', onPointerMove, listen);
+  // The pointer left the window (into another frame, or off the page): it is over nothing here.
+  doc.addEventListener(
+    'pointerout',
+    (e) => {
+      if (e.relatedTarget !== null) return;
+      pointer = undefined;
+      hover.pointerAt(undefined);
+    },
+    listen,
+  );
   // Scrolling (the page or any scroll container): the card follows its code, and closes when the
   // code has left the viewport, unless it is pinned.
   let scrollFrame = 0;
   const onScroll = () => {
     scrollFrame ||= win.requestAnimationFrame(() => {
       scrollFrame = 0;
+      // The top frame cannot follow a code that scrolls inside this frame.
+      if (inTop && !pinned) return dismiss();
       if (!anchor || !cardHost.isOpen()) return;
       const r = anchor();
       const away =
@@ -323,7 +400,81 @@ export function startPage(
       return true;
     },
     focusCard,
+    showFrameCard(request) {
+      const frame = findFrame(doc, request, pointer);
+      if (!frame) return false;
+      const { x, y, width, height } = request.rect;
+      const at = () => {
+        const box = frame.getBoundingClientRect();
+        const style = win.getComputedStyle(frame);
+        return new DOMRect(
+          box.left + frame.clientLeft + parseFloat(style.paddingLeft) + x,
+          box.top + frame.clientTop + parseFloat(style.paddingTop) + y,
+          width,
+          height,
+        );
+      };
+      hover.show({
+        key: `frame:${request.props.code}:${x},${y}`,
+        open: () => {
+          openCard(at, request.props, { pin: request.pin, focus: request.focus });
+          frameCard = true;
+        },
+      });
+      if (request.pin) hover.setPinned(true);
+      return true;
+    },
+    closeFrameCard(force) {
+      if (!frameCard) return;
+      if (force) dismiss();
+      else hover.release();
+    },
   };
+}
+
+/** True for a frame too small to hold a card, directly inside the top frame. */
+function isSmallFrame(win: Window): boolean {
+  return (
+    win !== win.top &&
+    win.parent === win.top &&
+    (win.innerWidth < SMALL_FRAME.width || win.innerHeight < SMALL_FRAME.height)
+  );
+}
+
+/**
+ * The frame element of a small frame's request: the one whose content box has the frame's size,
+ * preferring one showing the frame's address, then the one under the pointer's last position.
+ */
+function findFrame(
+  doc: Document,
+  request: FrameCardRequest,
+  pointer: { x: number; y: number } | undefined,
+): HTMLIFrameElement | undefined {
+  const win = doc.defaultView!;
+  const sized = [...doc.querySelectorAll('iframe')].filter((f) => {
+    const style = win.getComputedStyle(f);
+    const w = f.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const h = f.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+    return Math.abs(w - request.frame.width) <= 1 && Math.abs(h - request.frame.height) <= 1;
+  });
+  const under = (f: Element) => {
+    if (!pointer) return false;
+    const r = f.getBoundingClientRect();
+    return (
+      pointer.x >= r.left - 2 &&
+      pointer.x <= r.right + 2 &&
+      pointer.y >= r.top - 2 &&
+      pointer.y <= r.bottom + 2
+    );
+  };
+  return (
+    sized.find((f) => {
+      const src = f.getAttribute('src');
+      return src !== null && URL.parse(src, doc.baseURI)?.href === request.url;
+    }) ??
+    sized.find(under) ??
+    sized[0]
+  );
 }
 
 /** The element with keyboard focus, inside open shadow roots too. */

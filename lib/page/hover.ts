@@ -26,6 +26,10 @@ export interface HoverController<T> {
   setPinned(pinned: boolean): void;
   /** Escape, scroll away, close button: closes now. */
   dismiss(): void;
+  /** Opens a card for `target` now, as if the pointer had dwelt on it (a frame's card). */
+  show(target: T): void;
+  /** Closes the card unless the pointer is in it or it is pinned (its frame's pointer left). */
+  release(): void;
   dispose(): void;
 }
 
@@ -104,6 +108,16 @@ export function createHoverController<T>(
     dismiss() {
       dismissedKey = openKey ?? pendingKey;
       close();
+    },
+    show(t) {
+      clearShow();
+      clearHide();
+      dismissedKey = undefined;
+      openKey = target.key(t);
+      target.open(t);
+    },
+    release() {
+      if (!inCard && !pinned) close();
     },
     dispose() {
       clearShow();

@@ -11,7 +11,13 @@ import {
   siteMatches,
   themeSetting,
 } from '../settings';
-import { type PageConfig, type PageController, type PageDeps, startPage } from './controller';
+import {
+  type FrameCardRequest,
+  type PageConfig,
+  type PageController,
+  type PageDeps,
+  startPage,
+} from './controller';
 
 /** What the entrypoint can ask of the running page. */
 export interface RunningPage {
@@ -23,6 +29,10 @@ export interface RunningPage {
   report(): void;
   /** Moves keyboard focus into the open card; false when none is open or the page side is off. */
   focusCard(): boolean;
+  /** Shows a small frame's card here (top frame); false where off or the frame is not found. */
+  showFrameCard(request: FrameCardRequest): boolean;
+  /** A small frame's card is done. */
+  closeFrameCard(force: boolean): void;
 }
 
 /** The host the site switch applies to; about:blank and srcdoc frames take their creator's. */
@@ -100,5 +110,7 @@ export async function runPage(
     reveal: (code) => running?.controller.reveal(code) ?? false,
     report: () => deps.onCodes?.(running?.controller.codes() ?? []),
     focusCard: () => running?.controller.focusCard() ?? false,
+    showFrameCard: (request) => running?.controller.showFrameCard(request) ?? false,
+    closeFrameCard: (force) => running?.controller.closeFrameCard(force),
   };
 }

@@ -12,6 +12,7 @@ import {
   collectErrors,
   highlightedTexts,
   hoverText,
+  cardText,
   pointAtText,
   waitForCard,
   waitForHighlights,
@@ -151,6 +152,53 @@ describe.each(BROWSERS)('%s: on the page', (name) => {
     expect(await highlightedTexts(srcdoc)).toEqual(['D4341', 'D4342']);
     const blank = frameOf(page, (f) => f.url() === 'about:blank' && f !== page.mainFrame());
     await waitForHighlights(blank, 1);
+    await page.close();
+  });
+
+  it('shows the card of a code in a small iframe in the top frame, next to the frame, unclipped', async () => {
+    const page = await openPage(b, `${base}/frames.html`);
+    const srcdoc = frameOf(page, (f) => f.url() === 'about:srcdoc');
+    await waitForHighlights(srcdoc, 2);
+    const inFrame = await pointAtText(srcdoc, 'D4341');
+    const frameBox = await page.$eval('#srcdoc', (f) => {
+      const r = f.getBoundingClientRect();
+      return { x: r.left + f.clientLeft, y: r.top + f.clientTop, bottom: r.bottom };
+    });
+    const point = { x: frameBox.x + inFrame.x, y: frameBox.y + inFrame.y };
+    await page.mouse.move(2, 2);
+    await page.mouse.move(point.x, point.y, { steps: 3 });
+    expect(await waitForCard(page, 'not the official ADA descriptor')).toContain('D4341');
+    expect(await cardText(srcdoc)).toBeNull();
+    // Below the code, whole, in the page's viewport: not cut off at the frame's 60 px.
+    const card = await page.$eval('cdt-lens-card', (h) => {
+      const r = h.shadowRoot!.querySelector('.cdt-panel')!.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: r.height, vh: innerHeight };
+    });
+    expect(card.top).toBeGreaterThan(point.y);
+    expect(card.top - point.y).toBeLessThan(40);
+    expect(card.height).toBeGreaterThan(100);
+    expect(card.bottom).toBeLessThanOrEqual(card.vh);
+    // The pointer can travel into the card; it closes once the pointer leaves for the page.
+    await page.mouse.move(point.x + 10, card.top + 20, { steps: 4 });
+    await new Promise((r) => setTimeout(r, 700));
+    expect(await cardText(page)).not.toBeNull();
+    await page.mouse.move(2, 2, { steps: 2 });
+    await page.waitForFunction(
+      () => !document.querySelector('cdt-lens-card')?.matches(':popover-open'),
+      {
+        timeout: 3000,
+      },
+    );
+    // Pointer off the code inside the frame: the frame tells the top frame, and it closes too.
+    await page.mouse.move(point.x, point.y, { steps: 3 });
+    await waitForCard(page, 'D4341');
+    await page.mouse.move(point.x + 300, point.y, { steps: 3 });
+    await page.waitForFunction(
+      () => !document.querySelector('cdt-lens-card')?.matches(':popover-open'),
+      {
+        timeout: 3000,
+      },
+    );
     await page.close();
   });
 

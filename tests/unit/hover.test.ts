@@ -71,6 +71,25 @@ describe('hover controller', () => {
     expect(events).toEqual(['open D0120']);
   });
 
+  it('shows a card at once for a frame, released when its pointer leaves unless held', () => {
+    const { events, hover } = setup();
+    hover.show('D0120');
+    expect(events).toEqual(['open D0120']);
+    hover.pointerInCard(true);
+    hover.release();
+    expect(events).toEqual(['open D0120']);
+    hover.pointerInCard(false);
+    vi.advanceTimersByTime(HIDE_GRACE_MS);
+    expect(events).toEqual(['open D0120', 'close']);
+    hover.show('D0140');
+    hover.setPinned(true);
+    hover.release();
+    expect(events).toEqual(['open D0120', 'close', 'open D0140']);
+    hover.setPinned(false);
+    hover.release();
+    expect(events).toEqual(['open D0120', 'close', 'open D0140', 'close']);
+  });
+
   it('does not reopen a dismissed card while the pointer stays on its code', () => {
     const { events, hover } = setup();
     hover.pointerAt('D0120');
