@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import {
   BROWSERS,
   type ExtensionBrowser,
@@ -68,8 +68,9 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
     await popup.close();
   });
 
-  it('shows the count on the toolbar badge', async () => {
-    const text = await inBackground(
+  /** The toolbar badge's text for the claims tab. */
+  const badgeText = () =>
+    inBackground(
       b,
       (id: number) => {
         type Action = { getBadgeText(d: { tabId: number }): Promise<string> };
@@ -82,7 +83,15 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
       },
       tabId,
     );
-    expect(text).toBe(String(CLAIMS_CODES.length));
+
+  it('shows the count on the toolbar badge, and not once the badge setting is off', async () => {
+    expect(await badgeText()).toBe(String(CLAIMS_CODES.length));
+    await setStorage(b, { badge: false });
+    await vi.waitFor(async () => expect(await badgeText()).toBe(''), { timeout: 5000 });
+    await setStorage(b, { badge: true });
+    await vi.waitFor(async () => expect(await badgeText()).toBe(String(CLAIMS_CODES.length)), {
+      timeout: 5000,
+    });
   });
 
   it('scrolls the page to a chosen code and flashes it', async () => {
