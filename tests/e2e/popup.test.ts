@@ -94,25 +94,6 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
     });
   });
 
-  it.runIf(name === 'chromium')(
-    'lists the page again after the service worker was stopped (the tab reports anew)',
-    async () => {
-      const session = await page.createCDPSession();
-      const stopped = new Promise<void>((resolve) =>
-        session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-          if (versions.some((v) => v.runningStatus === 'stopped')) resolve();
-        }),
-      );
-      await session.send('ServiceWorker.enable');
-      await session.send('ServiceWorker.stopAllWorkers');
-      await stopped;
-      await session.detach();
-      const popup = await pagePanel();
-      expect((await rowCodes(popup)).sort()).toEqual([...CLAIMS_CODES].sort());
-      await popup.close();
-    },
-  );
-
   it('scrolls the page to a chosen code and flashes it', async () => {
     const popup = await pagePanel();
     await popup.click('[aria-label="Show D4910 on the page"]');
@@ -279,4 +260,24 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
     expect(await axeViolations(popup, '')).toEqual([]);
     await popup.close();
   });
+
+  // Last: puppeteer does not see the restarted worker as a target, so inBackground cannot follow.
+  it.runIf(name === 'chromium')(
+    'lists the page again after the service worker was stopped (the tab reports anew)',
+    async () => {
+      const session = await page.createCDPSession();
+      const stopped = new Promise<void>((resolve) =>
+        session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+          if (versions.some((v) => v.runningStatus === 'stopped')) resolve();
+        }),
+      );
+      await session.send('ServiceWorker.enable');
+      await session.send('ServiceWorker.stopAllWorkers');
+      await stopped;
+      await session.detach();
+      const popup = await pagePanel();
+      expect((await rowCodes(popup)).sort()).toEqual([...CLAIMS_CODES].sort());
+      await popup.close();
+    },
+  );
 });
