@@ -75,6 +75,9 @@ export function PopupApp({
         {tab === 'browse' && <Browse {...browse} open={open} />}
         {tab === 'page' && <PageCodes {...page} open={open} />}
       </div>
+      <a class="cdt-open-pdf" href="/viewer.html" target="_blank" rel="noopener">
+        Open a PDF…
+      </a>
       {siteState?.host && (
         <label class="cdt-site">
           <input

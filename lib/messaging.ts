@@ -42,6 +42,13 @@ interface ProtocolMap {
   revealCode(request: { tabId: number; code: string }): boolean;
   /** Background → content script of one frame: scroll to the next occurrence of a code. */
   revealInFrame(code: string): boolean;
+  /**
+   * PDF viewer → content script of the frame that linked a PDF: fetch it as that page would (its
+   * origin and cookies), so the viewer needs no host permission. Base64 of the file.
+   */
+  fetchPdf(url: string): string;
+  /** Content script → background: open a PDF link in the viewer (the takeover setting). */
+  openViewer(url: string): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

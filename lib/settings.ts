@@ -127,3 +127,5 @@ export function siteMatches(host: string, patterns: readonly string[]): boolean 
 }
 /** Show the number of codes on the page on the toolbar button. */
 export const badgeSetting = defineSetting('local:badge', true, isBoolean);
+/** Open links to PDF files in the code-aware viewer instead of the browser's own (off by default). */
+export const pdfTakeoverSetting = defineSetting('local:pdfTakeover', false, isBoolean);

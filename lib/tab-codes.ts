@@ -9,6 +9,7 @@ import { getEntry } from './cdt/index';
 import { onMessage, sendMessage, type TabCodes } from './messaging';
 import { checkCounts, type CodeCounts, pageRows } from './page-codes';
 import { badgeSetting } from './settings';
+import { askViewer } from './viewer-link';
 
 /** How long the popup waits for frames to report again after a background restart, in ms. */
 const REPORT_WAIT_MS = 300;
@@ -58,6 +59,7 @@ export function serveTabCodes(): () => void {
       if (!tabs.has(tabId)) {
         // The background may have been restarted: ask the tab's frames to report again.
         await sendMessage('requestReport', undefined, tabId).catch(() => undefined);
+        void askViewer(tabId, 'requestReport');
         await new Promise((r) => setTimeout(r, REPORT_WAIT_MS));
       }
       return rowsOf(tabId);
@@ -67,7 +69,8 @@ export function serveTabCodes(): () => void {
       for (const [frameId, counts] of tabs.get(tabId)?.frames ?? [])
         if (
           counts[code] &&
-          (await sendMessage('revealInFrame', code, { tabId, frameId }).catch(() => false))
+          ((await sendMessage('revealInFrame', code, { tabId, frameId }).catch(() => false)) ||
+            (frameId === 0 && (await askViewer(tabId, 'revealInFrame', code))))
         )
           return true;
       return false;

@@ -1,14 +1,7 @@
-import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { HoverCard } from '../../components/HoverCard';
-import { LookupCard } from '../../components/LookupCard';
-import cardCss from '../../components/card.css?inline';
-import { findCodes } from '../../lib/detect/index';
+import { startPageSide } from '../../components/page-side';
 import { checkText, onMessage, sendMessage } from '../../lib/messaging';
-import { cacheLookups } from '../../lib/page/lookup-cache';
-import { countCodes } from '../../lib/page-codes';
-import { runPage } from '../../lib/page/run';
-import { focusedText } from '../../lib/page/selection';
+import { fetchAsPage, takeOverPdfLinks } from '../../lib/page/pdf-links';
 import './style.css';
 
 export default defineContentScript({
@@ -17,45 +10,18 @@ export default defineContentScript({
   matchAboutBlank: true,
   cssInjectionMode: 'manifest',
   async main(ctx) {
-    const lookup = cacheLookups((code) => sendMessage('getCodeView', code));
-    const search = (query: string) => sendMessage('searchCodes', query);
-    const page = await runPage(
-      window,
-      {
-        detect: findCodes,
-        cardCss,
-        onCodes: (matches) =>
-          void sendMessage('reportCodes', countCodes(matches)).catch(() => undefined),
-        renderCard: (mount, props) =>
-          render(
-            props &&
-              (props.query !== undefined ? (
-                <LookupCard
-                  query={props.query}
-                  search={search}
-                  lookup={lookup}
-                  onClose={props.onClose}
-                />
-              ) : (
-                <HoverCard
-                  key={props.code}
-                  {...props}
-                  lookup={lookup}
-                  onSearchSimilar={(query) => void sendMessage('openSearch', query)}
-                />
-              )),
-            mount,
-          ),
+    await startPageSide(window, ctx.signal, {
+      serve: (requests, signal) => {
+        for (const stop of [
+          onMessage('showLookup', ({ data }) => requests.showLookup(data)),
+          onMessage('requestReport', () => void requests.requestReport(null)),
+          onMessage('revealInFrame', ({ data }) => requests.revealInFrame(data)),
+          // The viewer reads a linked PDF through the page that links it (see lib/page/pdf-links).
+          onMessage('fetchPdf', ({ data }) => fetchAsPage(checkText(data))),
+        ])
+          signal.addEventListener('abort', stop, { once: true });
       },
-      ctx.signal,
-    );
-    for (const stop of [
-      onMessage('showLookup', ({ data }) =>
-        page.showSelection(data === null ? focusedText(document, findCodes) : checkText(data)),
-      ),
-      onMessage('requestReport', () => page.report()),
-      onMessage('revealInFrame', ({ data }) => page.reveal(checkText(data))),
-    ])
-      ctx.onInvalidated(stop);
+    });
+    void takeOverPdfLinks(document, (url) => void sendMessage('openViewer', url), ctx.signal);
   },
 });

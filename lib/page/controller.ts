@@ -8,7 +8,7 @@ import type { Modifier, Theme } from '../settings';
 import { createHighlighter, type MarkStyle } from './highlighter';
 import { codeAtPoint, type CodeHit, matchRange } from './hit-test';
 import { createHoverController } from './hover';
-import { type MatchIndex, scan } from './scanner';
+import { type MatchIndex, type NodeDetector, scan } from './scanner';
 import { createMutationBatcher } from './mutations';
 import { selectionAnchor } from './selection';
 import { createViewportGate } from './viewport';
@@ -40,6 +40,8 @@ export interface PageConfig {
 /** What the page controller needs from its entrypoint. */
 export interface PageDeps {
   detect: (text: string) => CodeMatch[];
+  /** Detection across text nodes that read as one (the PDF viewer's text layers). */
+  detectIn?: NodeDetector;
   /** The card's stylesheet text, adopted by the card's shadow root. */
   cardCss: string;
   /** Renders the card into `mount`, or unmounts it when `props` is null. */
@@ -219,7 +221,7 @@ export function startPage(
   };
   const codes = () => [...marked].filter((n) => n.isConnected).flatMap((n) => index.get(n) ?? []);
 
-  const ready = scan(doc, deps.detect, index, found, signal).then(() => {
+  const ready = scan(doc, deps.detect, index, found, signal, deps.detectIn).then(() => {
     if (!signal.aborted) deps.onCodes?.(codes());
   });
   const batcher = createMutationBatcher(
@@ -229,12 +231,12 @@ export function startPage(
       removed: sweep,
       changed: (roots) => {
         // Text under the pointer may have changed: test the point again once the rescan is done.
-        void Promise.all(roots.map((root) => scan(root, deps.detect, index, found, signal))).then(
-          () => {
-            retest();
-            report();
-          },
-        );
+        void Promise.all(
+          roots.map((root) => scan(root, deps.detect, index, found, signal, deps.detectIn)),
+        ).then(() => {
+          retest();
+          report();
+        });
       },
     },
     (el) => el.localName === CARD_HOST_TAG,
