@@ -14,7 +14,7 @@ export const MAX_REPORTED_CODES = 2000;
 /** Counts per code of `matches`. */
 export function countCodes(matches: readonly CodeMatch[]): CodeCounts {
   const counts: CodeCounts = {};
-  for (const m of matches) counts[m.code] = (counts[m.code] ?? 0) + 1;
+  for (const m of matches) if (!m.continued) counts[m.code] = (counts[m.code] ?? 0) + 1;
   return counts;
 }
 

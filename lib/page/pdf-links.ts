@@ -6,8 +6,8 @@
 import { pdfTakeoverSetting } from '../settings';
 import { isPdfUrl } from '../viewer-link';
 
-/** Largest PDF handed to the viewer through messaging (base64 of it must fit a message). */
-export const MAX_PDF_BYTES = 48 * 1024 * 1024;
+/** Largest PDF handed to the viewer through messaging: its base64 must fit Chrome's 64 MiB message. */
+export const MAX_PDF_BYTES = 40 * 1024 * 1024;
 
 /**
  * The PDF address a click should open in the viewer, or undefined: only plain left clicks on links
@@ -50,6 +50,14 @@ export function toBase64(bytes: Uint8Array): string {
   for (let i = 0; i < bytes.length; i += 0x8000)
     out += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(out);
+}
+
+/** Bytes of base64 text (the PDF as the content script handed it over). */
+export function fromBase64(text: string): Uint8Array {
+  const bin = atob(text);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
 }
 
 /** Fetches the PDF at `url` as the page does and returns it as base64; throws with the reason. */

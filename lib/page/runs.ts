@@ -6,9 +6,6 @@
  */
 import type { CodeMatch } from '../detect/index';
 
-/** A match in one run: `part` of a code whose other parts sit in the neighbouring runs. */
-export type RunMatch = CodeMatch;
-
 /**
  * Matches per run of `runs`, in run order. `breaks` holds the indexes of runs that end a line: a
  * newline joins them to the next run, anything else is joined directly (pdf.js already emits the
@@ -29,7 +26,13 @@ export function detectAcrossRuns(
     for (let i = run; i < runs.length && starts[i]! < m.end; i++) {
       const from = Math.max(m.start, starts[i]!) - starts[i]!;
       const to = Math.min(m.end, starts[i]! + runs[i]!.length) - starts[i]!;
-      if (to > from) out[i]!.push({ ...m, start: from, end: to });
+      if (to > from)
+        out[i]!.push({
+          ...m,
+          start: from,
+          end: to,
+          ...(starts[i]! > m.start && { continued: true }),
+        });
     }
   }
   return out;

@@ -31,8 +31,7 @@ export class PdfLoadError extends Error {
 
 /** What the viewer says for each kind of failure. */
 export const FAILURE_MESSAGES: Record<PdfFailure, string> = {
-  password:
-    'This PDF is protected with a password, and CDT Lens cannot open protected files. Open it in the browser’s own viewer instead.',
+  password: 'This PDF is protected with a password, and CDT Lens cannot open protected files.',
   corrupt: 'This file is damaged or is not a PDF, so it cannot be shown.',
   other: 'This PDF could not be opened.',
 };
@@ -63,12 +62,4 @@ export async function openPdf(data: Uint8Array, assets: string): Promise<PDFDocu
       throw new PdfLoadError('corrupt', FAILURE_MESSAGES.corrupt);
     throw new PdfLoadError('other', `${FAILURE_MESSAGES.other} (${String(err)})`);
   }
-}
-
-/** Bytes of base64 text (the viewer's PDF as the content script fetched it). */
-export function fromBase64(text: string): Uint8Array {
-  const bin = atob(text);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
 }
