@@ -50,7 +50,9 @@ export function serveTabCodes(): () => void {
       const frameId = sender.frameId ?? 0;
       let tab = tabs.get(tabId);
       if (!tab) tabs.set(tabId, (tab = { host: '', frames: new Map() }));
-      if (frameId === 0 && sender.url) tab.host = new URL(sender.url).hostname;
+      // The site switch is for web sites: the PDF viewer (an extension page) has none.
+      if (frameId === 0 && sender.url)
+        tab.host = /^https?:/.test(sender.url) ? new URL(sender.url).hostname : '';
       tab.frames.set(frameId, checkCounts(data));
       badge(tabId);
     }),

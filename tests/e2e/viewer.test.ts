@@ -161,6 +161,8 @@ describe.each(BROWSERS)('%s: the PDF viewer', (name) => {
         .map(([code, n]) => `${code} ×${n}`)
         .sort(),
     );
+    // No site switch for the viewer itself (it would name the extension's id).
+    expect(await popup.$('.cdt-site')).toBeNull();
     // Choosing a code scrolls the viewer to it and flashes it.
     await popup.click('[aria-label="Show D4910 on the page"]');
     await eob.waitForFunction(
@@ -271,6 +273,32 @@ describe.each(BROWSERS)('%s: the PDF viewer', (name) => {
     await input!.uploadFile(join(GEN, 'eob.pdf'));
     await waitForHighlights(page, EOB_MARKS);
     expect(errors.filter((e) => !/password|invalid pdf/i.test(e))).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a file dropped on the viewer', async () => {
+    const page = await openExtensionPage(b, '/viewer.html');
+    await page.bringToFront();
+    expect(await page.$eval('.pdf-message', (el) => el.textContent)).toContain('drop it here');
+    const bytes = [...(await makeEob())];
+    await page.evaluate((data) => {
+      const dt = new DataTransfer();
+      dt.items.add(
+        new File([new Uint8Array(data)], 'dropped-eob.pdf', { type: 'application/pdf' }),
+      );
+      const target = document.querySelector('.pdf-pages')!;
+      target.dispatchEvent(
+        new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt }),
+      );
+      target.dispatchEvent(
+        new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }),
+      );
+    }, bytes);
+    await waitForHighlights(page, EOB_MARKS);
+    // Download hands back the original file under its own name.
+    expect(await page.$eval('a[download]', (a) => a.getAttribute('download'))).toBe(
+      'dropped-eob.pdf',
+    );
     await page.close();
   });
 
