@@ -5,7 +5,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { BrowseCategory, CodeView } from './cdt/index';
 import type { SearchHit } from './cdt/search';
-import type { CodeCounts, PageCodeRow } from './page-codes';
+import type { CodeCounts, CodePages, PageCodeRow } from './page-codes';
 
 /** What the popup's "On this page" shows for a tab. */
 export interface TabCodes {
@@ -34,6 +34,8 @@ interface ProtocolMap {
   showLookup(text: string | null): boolean;
   /** Content script → background: the codes of this frame now (replaces its previous report). */
   reportCodes(counts: CodeCounts): void;
+  /** PDF viewer → background: the pages each code of the file is on (replaces the previous). */
+  reportPages(pages: CodePages): void;
   /** Background → every frame of a tab: report your codes again (after a background restart). */
   requestReport(): void;
   /** Popup → background: the codes of a tab, merged over its frames. */

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { toolbarAction } from './action';
 import { getEntry } from './cdt/index';
 import { onMessage, sendMessage, type TabCodes } from './messaging';
-import { checkCounts, type CodeCounts, pageRows } from './page-codes';
+import { checkCounts, checkPages, type CodeCounts, type CodePages, pageRows } from './page-codes';
 import { badgeSetting } from './settings';
 import { askViewer } from './viewer-link';
 
@@ -16,7 +16,10 @@ const REPORT_WAIT_MS = 300;
 
 /** Serves the tab codes; returns a function that stops. */
 export function serveTabCodes(): () => void {
-  const tabs = new Map<number, { host: string; frames: Map<number, CodeCounts> }>();
+  const tabs = new Map<
+    number,
+    { host: string; frames: Map<number, CodeCounts>; pages?: CodePages }
+  >();
   let badgeOn = true;
 
   const total = (tabId: number) =>
@@ -36,10 +39,14 @@ export function serveTabCodes(): () => void {
     return {
       readable: tab !== undefined,
       host: tab?.host ?? '',
-      rows: pageRows(tab?.frames.values() ?? [], (code) => {
-        const e = getEntry(code);
-        return e ? { status: e.status, summary: e.summary } : { status: 'unknown', summary: '' };
-      }),
+      rows: pageRows(
+        tab?.frames.values() ?? [],
+        (code) => {
+          const e = getEntry(code);
+          return e ? { status: e.status, summary: e.summary } : { status: 'unknown', summary: '' };
+        },
+        tab?.pages,
+      ),
     };
   };
 
@@ -55,6 +62,13 @@ export function serveTabCodes(): () => void {
         tab.host = /^https?:/.test(sender.url) ? new URL(sender.url).hostname : '';
       tab.frames.set(frameId, checkCounts(data));
       badge(tabId);
+    }),
+    onMessage('reportPages', ({ data, sender }) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return;
+      let tab = tabs.get(tabId);
+      if (!tab) tabs.set(tabId, (tab = { host: '', frames: new Map() }));
+      tab.pages = checkPages(data);
     }),
     onMessage('getTabCodes', async ({ data }) => {
       const tabId = data;

@@ -7,7 +7,9 @@ import { sendMessage } from '../../lib/messaging';
 import { PDFJS_ASSETS } from '../../lib/pdf/load';
 import { fromBase64 } from '../../lib/page/pdf-links';
 import { TEXT_LAYER_CLASS } from '../../lib/pdf/view';
-import { layerDetector } from '../../lib/page/runs';
+import { layerCodes, layerDetector } from '../../lib/page/runs';
+import type { RunningPage } from '../../lib/page/run';
+import type { CodePages } from '../../lib/page-codes';
 import { serveViewerRequests } from '../../lib/viewer-link';
 import '../content/style.css';
 import './style.css';
@@ -43,12 +45,21 @@ const initial: PdfSource | undefined = file
     }
   : undefined;
 
+/** The pages each code of the open file is on, for the popup's list (sent once all text is read). */
+let pages: CodePages = {};
+const reportPages = () => void sendMessage('reportPages', pages).catch(() => undefined);
+
 // Performance marks for the benchmark (tests/bench/pdf.ts): first page shown, every page scanned.
 let layersWithText = -1;
 let scanned = 0;
+/** The running page side, once started: told to report as soon as the whole file is scanned. */
+let running: Promise<RunningPage> | undefined;
 const markScanned = () => {
-  if (layersWithText >= 0 && scanned >= layersWithText)
-    performance.mark('cdt-lens:pdf-all-scanned');
+  if (layersWithText < 0 || scanned < layersWithText) return;
+  performance.mark('cdt-lens:pdf-all-scanned');
+  // After the scanner has stored the last node's matches (it asks for them just before), rather
+  // than at the page side's next report tick: the popup then lists the whole file at once.
+  setTimeout(() => void running?.then((page) => page.report()), 0);
 };
 
 render(
@@ -58,9 +69,13 @@ render(
     onView={(view) => {
       layersWithText = -1;
       scanned = 0;
+      pages = {};
       void view.firstPage.then(() => performance.mark('cdt-lens:pdf-first-page'));
       void view.textReady.then(() => {
         performance.mark('cdt-lens:pdf-all-text');
+        for (const [n, layer] of view.textLayers())
+          for (const code of layerCodes(layer, findCodes)) (pages[code] ??= []).push(n);
+        reportPages();
         layersWithText = document.querySelectorAll(`.${TEXT_LAYER_CLASS}:has(span)`).length;
         markScanned();
       });
@@ -75,7 +90,7 @@ if (params.get('marks') !== 'off') {
   const life = new AbortController();
   addEventListener('pagehide', () => life.abort());
   const tabId = browser.tabs.getCurrent().then((t) => t?.id ?? -1);
-  void startPageSide(window, life.signal, {
+  running = startPageSide(window, life.signal, {
     detectIn: layerDetector(
       findCodes,
       (node) => node.parentElement?.closest(`.${TEXT_LAYER_CLASS}`) ?? null,
@@ -84,6 +99,19 @@ if (params.get('marks') !== 'off') {
         markScanned();
       },
     ),
-    serve: (requests, signal) => void tabId.then((id) => serveViewerRequests(id, requests, signal)),
+    serve: (requests, signal) =>
+      void tabId.then((id) =>
+        serveViewerRequests(
+          id,
+          {
+            ...requests,
+            requestReport: (data) => {
+              reportPages();
+              return requests.requestReport(data);
+            },
+          },
+          signal,
+        ),
+      ),
   });
 }

@@ -93,6 +93,17 @@ export function spanOf(
   };
 }
 
+/** The codes of a layer element (a split code once), for the list of codes by page. */
+export function layerCodes(layer: Element, detect: (text: string) => CodeMatch[]): Set<string> {
+  const { nodes, breaks } = layerRuns(layer);
+  const found = detectAcrossRuns(
+    nodes.map((t) => t.data),
+    detect,
+    breaks,
+  );
+  return new Set(found.flat().flatMap((m) => (m.continued ? [] : [m.code])));
+}
+
 /**
  * A per-node detector for the scanner: text nodes inside a layer element (found by `layerOf`) get
  * their part of the matches of the whole layer, computed once per layer; other nodes get

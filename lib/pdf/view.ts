@@ -12,6 +12,8 @@ import { yieldToPage } from '../page/scanner';
 export const TEXT_LAYER_CLASS = 'textLayer';
 /** How far outside the viewport a page's canvas is drawn ahead and kept, as a CSS margin. */
 const DRAW_MARGIN = '150% 0px';
+/** Pages whose text is asked of the worker at once while the text layers are built. */
+const TEXT_BATCH = 4;
 /** Zoom limits. */
 export const MIN_SCALE = 0.25;
 export const MAX_SCALE = 4;
@@ -47,6 +49,8 @@ export interface PdfView {
   /** The page at the top of the viewport (1-based). */
   currentPage(): number;
   goTo(page: number): void;
+  /** The text layers built so far, with their page numbers. */
+  textLayers(): [page: number, layer: HTMLElement][];
   /** Selects the next (or previous) occurrence of `query` after the last one found. */
   find(query: string, backwards?: boolean): FindResult | undefined;
   destroy(): void;
@@ -172,10 +176,14 @@ export async function createPdfView(
 
   const firstPage = Promise.all([draw(1), text(1)]).then(() => undefined);
   const textReady = (async () => {
+    // The first page has the worker to itself: it is what the user looks at.
+    await firstPage;
     let chars = 0;
-    for (let n = 1; n <= boxes.length && !stop.signal.aborted; n++) {
-      chars += await text(n);
-      // One page's text at a time: the viewer stays responsive on a 500-page file.
+    for (let n = 1; n <= boxes.length && !stop.signal.aborted; n += TEXT_BATCH) {
+      const batch = boxes.slice(n - 1, n - 1 + TEXT_BATCH).map((_, i) => text(n + i));
+      for (const c of await Promise.all(batch)) chars += c;
+      // A few pages at a time: the worker reads the next page while this one is laid out, and the
+      // viewer stays responsive on a 500-page file.
       await yieldToPage();
     }
     return chars;
@@ -264,6 +272,8 @@ export async function createPdfView(
     currentPage,
     goTo,
     find,
+    textLayers: () =>
+      boxes.flatMap((box, i): [number, HTMLElement][] => (box.layer ? [[i + 1, box.layer]] : [])),
     destroy() {
       stop.abort();
       observer.disconnect();

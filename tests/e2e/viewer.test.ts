@@ -48,10 +48,13 @@ type Hooks = {
   handleViewerClick(info: object, tab: object | undefined): Promise<boolean>;
 };
 
+let fees: Awaited<ReturnType<typeof makeFeeSchedule>>;
+
 beforeAll(async () => {
   mkdirSync(GEN, { recursive: true });
   writeFileSync(join(GEN, 'eob.pdf'), await makeEob());
-  writeFileSync(join(GEN, 'fee-schedule.pdf'), (await makeFeeSchedule(3)).bytes);
+  fees = await makeFeeSchedule(3);
+  writeFileSync(join(GEN, 'fee-schedule.pdf'), fees.bytes);
   writeFileSync(join(GEN, 'scanned.pdf'), await makeScanned());
   writeFileSync(join(GEN, 'encrypted.pdf'), makeEncrypted());
   writeFileSync(join(GEN, 'corrupt.pdf'), makeCorrupt());
@@ -153,12 +156,13 @@ describe.each(BROWSERS)('%s: the PDF viewer', (name) => {
       lis.map((li) => {
         const code = li.querySelector('.cdt-link')?.textContent ?? '';
         const count = li.querySelector('.cdt-count')?.textContent ?? '';
-        return `${code} ${count}`;
+        const pages = li.querySelector('.cdt-pages')?.textContent ?? '';
+        return `${code} ${count} ${pages}`;
       }),
     );
     expect(rows.sort()).toEqual(
       Object.entries(EOB_CODES)
-        .map(([code, n]) => `${code} ×${n}`)
+        .map(([code, n]) => `${code} ×${n} p. 1`)
         .sort(),
     );
     // No site switch for the viewer itself (it would name the extension's id).
@@ -252,6 +256,26 @@ describe.each(BROWSERS)('%s: the PDF viewer', (name) => {
       { timeout: 10_000 },
     );
     expect(await page.$eval('.pdf-page-input', (el) => (el as HTMLInputElement).value)).toBe('3');
+
+    // The popup lists the codes with the pages they are on.
+    const popup = await openExtensionPage(b, `/popup.html?tab=${await viewerTabId(page)}`);
+    await popup.click('#tab-page');
+    await popup.waitForSelector('[aria-label="Codes on this page"] li', { timeout: 5000 });
+    const pagesOf = (code: string) =>
+      popup.$$eval(
+        '[aria-label="Codes on this page"] li',
+        (lis, c) =>
+          lis
+            .find((li) => li.querySelector('.cdt-link')?.textContent === c)
+            ?.querySelector('.cdt-pages')?.textContent,
+        code,
+      );
+    expect(await popup.$$eval('[aria-label="Codes on this page"] li', (lis) => lis.length)).toBe(
+      new Set(fees.codes).size,
+    );
+    expect(await pagesOf(fees.codes[0]!)).toBe('p. 1');
+    expect(await pagesOf(fees.codes[100]!)).toBe('p. 3');
+    await popup.close();
     await page.close();
   });
 
