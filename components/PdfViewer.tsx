@@ -54,6 +54,7 @@ export function PdfViewer({ initial, assets, onView }: PdfViewerProps) {
     setNotice('');
     setFound(undefined);
     setState({ phase: 'loading', name: source.name });
+    document.title = `${source.name} – CDT Lens`;
     void (async () => {
       try {
         const data = await source.load();

@@ -29,6 +29,17 @@ export function isPdfUrl(url: string): boolean {
   }
 }
 
+/** The file name of a PDF address, for the title and downloads (`document.pdf` when none). */
+export function fileNameOf(url: string): string {
+  const last = URL.parse(url)?.pathname.split('/').pop() ?? '';
+  try {
+    return decodeURIComponent(last) || 'document.pdf';
+  } catch {
+    // A malformed escape: the name as written.
+    return last;
+  }
+}
+
 /** Where the viewer finds a file: its URL, and the frame that can fetch it as the page would. */
 export interface ViewerSource {
   url: string;

@@ -10,12 +10,13 @@ import { TEXT_LAYER_CLASS } from '../../lib/pdf/view';
 import { layerCodes, layerDetector } from '../../lib/page/runs';
 import type { RunningPage } from '../../lib/page/run';
 import type { CodePages } from '../../lib/page-codes';
-import { serveViewerRequests } from '../../lib/viewer-link';
+import { fileNameOf, serveViewerRequests } from '../../lib/viewer-link';
 import '../content/style.css';
 import './style.css';
 
 const params = new URLSearchParams(location.search);
-const file = params.get('file');
+/** Only web addresses are read (the content script fetches http and https alone). */
+const file = /^https?:\/\//i.test(params.get('file') ?? '') ? params.get('file') : null;
 const tab = params.get('tab');
 
 /**
@@ -24,7 +25,7 @@ const tab = params.get('tab');
  */
 const initial: PdfSource | undefined = file
   ? {
-      name: decodeURIComponent(new URL(file).pathname.split('/').pop() || 'document.pdf'),
+      name: fileNameOf(file),
       url: file,
       async load() {
         if (tab !== null) {

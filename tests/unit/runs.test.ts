@@ -3,7 +3,7 @@ import { findCodes } from '../../lib/detect/index';
 import { countCodes } from '../../lib/page-codes';
 import { detectAcrossRuns, joinRuns } from '../../lib/page/runs';
 import { fromBase64, MAX_PDF_BYTES, toBase64 } from '../../lib/page/pdf-links';
-import { isPdfUrl, PDF_URL_PATTERNS, viewerPath } from '../../lib/viewer-link';
+import { fileNameOf, isPdfUrl, PDF_URL_PATTERNS, viewerPath } from '../../lib/viewer-link';
 
 /** The text of each run's matches, run by run. */
 const parts = (runs: string[], breaks?: Set<number>) =>
@@ -80,6 +80,14 @@ describe('PDF links and the viewer address', () => {
         'tab',
       ),
     ).toBe(false);
+  });
+
+  it.each([
+    ['https://x.example/eob/Fee%20Schedule%202026.pdf?v=1', 'Fee Schedule 2026.pdf'],
+    ['https://x.example/broken%E0%A4%A.pdf', 'broken%E0%A4%A.pdf'],
+    ['https://x.example/', 'document.pdf'],
+  ])('names %s as %s', (url, name) => {
+    expect(fileNameOf(url)).toBe(name);
   });
 
   it('menu patterns are valid match patterns for http and https PDF paths', () => {
