@@ -221,7 +221,8 @@ export function startPage(
   };
   const codes = () => [...marked].filter((n) => n.isConnected).flatMap((n) => index.get(n) ?? []);
 
-  const ready = scan(doc, deps.detect, index, found, signal, deps.detectIn).then(() => {
+  const rescan = (root: Node) => scan(root, deps.detect, index, found, signal, deps.detectIn);
+  const ready = rescan(doc).then(() => {
     if (!signal.aborted) deps.onCodes?.(codes());
   });
   const batcher = createMutationBatcher(
@@ -231,9 +232,7 @@ export function startPage(
       removed: sweep,
       changed: (roots) => {
         // Text under the pointer may have changed: test the point again once the rescan is done.
-        void Promise.all(
-          roots.map((root) => scan(root, deps.detect, index, found, signal, deps.detectIn)),
-        ).then(() => {
+        void Promise.all(roots.map(rescan)).then(() => {
           retest();
           report();
         });

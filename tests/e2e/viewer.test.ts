@@ -392,6 +392,19 @@ describe.each(BROWSERS)('%s: the PDF viewer', (name) => {
 
   it('takes over PDF links only when the setting is on', async () => {
     await links.bringToFront();
+    // Off by default: the click is the browser's (it navigates); no viewer opens.
+    const viewers = async () =>
+      (await tabUrls(b)).filter((u) => u.includes('viewer.html?file=')).length;
+    const before = await viewers();
+    await Promise.all([
+      links.waitForNavigation({ timeout: 10_000 }).catch(() => undefined),
+      links.click('#fees'),
+    ]);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await viewers()).toBe(before);
+    expect(links.url()).toBe(pdfUrl('fee-schedule.pdf'));
+    await links.goto(`${base}/pdf-links.html`, { waitUntil: 'load' });
+
     await setStorage(b, { pdfTakeover: true });
     await new Promise((r) => setTimeout(r, 300));
     await links.click('#eob');

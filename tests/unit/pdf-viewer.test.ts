@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { findCodes } from '../../lib/detect/index';
 import { countCodes } from '../../lib/page-codes';
 import { detectAcrossRuns, joinRuns } from '../../lib/page/runs';
 import { fromBase64, MAX_PDF_BYTES, toBase64 } from '../../lib/page/pdf-links';
+import { pdfTakeoverSetting } from '../../lib/settings';
 import { fileNameOf, isPdfUrl, PDF_URL_PATTERNS, viewerPath } from '../../lib/viewer-link';
 
 /** The text of each run's matches, run by run. */
@@ -93,6 +95,16 @@ describe('PDF links and the viewer address', () => {
   it('menu patterns are valid match patterns for http and https PDF paths', () => {
     for (const p of PDF_URL_PATTERNS)
       expect(p).toMatch(/^https?:\/\/\*\/\*\.(pdf|PDF)(\?\*|#\*)?$/);
+  });
+});
+
+describe('the takeover setting', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('is off until the user turns it on', async () => {
+    expect(await pdfTakeoverSetting.get()).toBe(false);
+    await pdfTakeoverSetting.set(true);
+    expect(await pdfTakeoverSetting.get()).toBe(true);
   });
 });
 
