@@ -45,6 +45,7 @@ const EOB_MARKS = Object.values(EOB_CODES).reduce((a, b) => a + b, 0) + 1;
 
 type Hooks = {
   handleLookupClick(info: object, tab: object | undefined): Promise<string>;
+  handleLookupCommand(command: string, tab: object | undefined): Promise<string>;
   handleViewerClick(info: object, tab: object | undefined): Promise<boolean>;
 };
 
@@ -194,6 +195,30 @@ describe.each(BROWSERS)('%s: the PDF viewer', (name) => {
     expect(how).toBe('card');
     expect(await waitForCard(eob, 'not the official ADA descriptor')).toContain('D4910');
     await eob.keyboard.press('Escape');
+  });
+
+  it('looks up the code selected in the text layer with the keyboard command', async () => {
+    const tabId = await viewerTabId(eob);
+    await eob.bringToFront();
+    await eob.evaluate(() => {
+      const span = [...document.querySelectorAll('.textLayer span')].find(
+        (s) => s.textContent === 'D0274',
+      )!;
+      getSelection()!.selectAllChildren(span);
+    });
+    const how = await inBackground(
+      b,
+      (id: number) =>
+        (globalThis as unknown as { cdtLens: Hooks }).cdtLens.handleLookupCommand(
+          'lookup-selection',
+          { id, index: 0, highlighted: true, active: true, pinned: false },
+        ),
+      tabId,
+    );
+    expect(how).toBe('card');
+    expect(await waitForCard(eob, 'not the official ADA descriptor')).toContain('D0274');
+    await eob.keyboard.press('Escape');
+    await eob.evaluate(() => getSelection()!.removeAllRanges());
   });
 
   it('finds text with Ctrl+F, zooms, and makes no request but the file it was asked for', async () => {
@@ -392,18 +417,21 @@ describe.each(BROWSERS)('%s: the PDF viewer', (name) => {
 
   it('takes over PDF links only when the setting is on', async () => {
     await links.bringToFront();
-    // Off by default: the click is the browser's (it navigates); no viewer opens.
+    // Off by default: the click is the browser's (it navigates); no viewer opens. A page of its
+    // own, closed after: going back from the browser's PDF viewer is slow in headless Chromium.
     const viewers = async () =>
       (await tabUrls(b)).filter((u) => u.includes('viewer.html?file=')).length;
     const before = await viewers();
+    const other = await openPage(b, `${base}/pdf-links.html`);
     await Promise.all([
-      links.waitForNavigation({ timeout: 10_000 }).catch(() => undefined),
-      links.click('#fees'),
+      other.waitForNavigation({ timeout: 10_000 }).catch(() => undefined),
+      other.click('#fees'),
     ]);
     await new Promise((r) => setTimeout(r, 500));
     expect(await viewers()).toBe(before);
-    expect(links.url()).toBe(pdfUrl('fee-schedule.pdf'));
-    await links.goto(`${base}/pdf-links.html`, { waitUntil: 'load' });
+    expect(other.url()).toBe(pdfUrl('fee-schedule.pdf'));
+    await other.close();
+    await links.bringToFront();
 
     await setStorage(b, { pdfTakeover: true });
     await new Promise((r) => setTimeout(r, 300));
