@@ -45,6 +45,8 @@ export interface ViewerSource {
   url: string;
   tabId?: number;
   frameId?: number;
+  /** Opened by the takeover setting: a file the viewer cannot read goes to the browser's viewer. */
+  takeover?: boolean;
 }
 
 /** The viewer's address for `source` (relative to the extension's origin). */
@@ -53,6 +55,7 @@ export function viewerPath(source?: ViewerSource): string {
   const q = new URLSearchParams({ file: source.url });
   if (source.tabId !== undefined && source.tabId >= 0) q.set('tab', String(source.tabId));
   if (source.frameId !== undefined) q.set('frame', String(source.frameId));
+  if (source.takeover) q.set('via', 'takeover');
   return `${VIEWER_PAGE}?${q.toString()}`;
 }
 
@@ -103,7 +106,10 @@ export function serveViewerOpening(): () => void {
   return onMessage('openViewer', ({ data, sender }) => {
     const url = checkText(data);
     if (!isPdfUrl(url)) return;
-    void openViewer({ url, tabId: sender.tab?.id, frameId: sender.frameId ?? 0 }, sender.tab);
+    void openViewer(
+      { url, tabId: sender.tab?.id, frameId: sender.frameId ?? 0, takeover: true },
+      sender.tab,
+    );
   });
 }
 

@@ -37,10 +37,13 @@ const initial: PdfSource | undefined = file
           }
         }
         const res = await fetch(file).catch(() => undefined);
-        if (!res?.ok)
+        if (!res?.ok) {
+          // The takeover must never leave a PDF link worse off: on to the browser's own viewer.
+          if (params.get('via') === 'takeover') location.replace(file);
           throw new Error(
             'CDT Lens could not download this file (the site does not allow it to be read from here).',
           );
+        }
         return new Uint8Array(await res.arrayBuffer());
       },
     }

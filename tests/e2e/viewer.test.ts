@@ -439,6 +439,22 @@ describe.each(BROWSERS)('%s: the PDF viewer', (name) => {
     expect(await viewerTabFor(b, 'eob.pdf')).toBeDefined();
     // The linking page stayed where it was.
     expect(links.url()).toBe(`${base}/pdf-links.html`);
+
+    // A file the viewer cannot read (here the server answers 404): the viewer hands it on to
+    // the browser instead of leaving the user with an error. Without the "tabs" permission the
+    // extension cannot see a web page's address: the new tab is seen to have left the viewer.
+    const viewerOf = `viewer.html?file=${encodeURIComponent(pdfUrl('missing.pdf'))}`;
+    const tabsBefore = (await tabUrls(b)).length;
+    // The viewer opened in front: a background tab gets no frames, and clicks wait for them.
+    await links.bringToFront();
+    await links.click('#missing');
+    for (let i = 0; i < 50 && (await tabUrls(b)).length <= tabsBefore; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    // Time enough for the viewer to show its error, had it stayed.
+    await new Promise((r) => setTimeout(r, 2000));
+    const urls = await tabUrls(b);
+    expect(urls).toHaveLength(tabsBefore + 1);
+    expect(urls.filter((u) => u.includes(viewerOf))).toEqual([]);
     await setStorage(b, { pdfTakeover: false });
   });
 
