@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { textOnly } from './lib/build/text-only';
@@ -10,9 +11,23 @@ const DATA_DIR = process.env.CDT_DATA_DIR ?? resolve(import.meta.dirname, 'data'
 /** Fixed add-on id: Firefox needs one for storage and signing; tests map it to a known UUID. */
 export const GECKO_ID = 'cdt-lens@cdt-lens.invalid';
 
+/** pdf.js data the PDF viewer may load (fonts, CMaps, decoders), shipped so nothing is fetched. */
+const PDFJS_DIR = resolve(import.meta.dirname, 'node_modules/pdfjs-dist');
+const PDFJS_ASSETS = ['standard_fonts', 'cmaps', 'wasm', 'iccs'];
+
 // See README "Permissions" for why each permission is requested.
 export default defineConfig({
   imports: false,
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const dir of PDFJS_ASSETS)
+        for (const name of readdirSync(resolve(PDFJS_DIR, dir)))
+          files.push({
+            absoluteSrc: resolve(PDFJS_DIR, dir, name),
+            relativeDest: `pdfjs/${dir}/${name}`,
+          });
+    },
+  },
   vite: () => ({
     plugins: [textOnly(), preact(), cdtData(DATA_DIR)],
     // The licensed-file reader runs in a worker and checks codes against the bundled set.

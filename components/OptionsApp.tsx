@@ -15,6 +15,7 @@ import {
   enabledSetting,
   highlightStyleSetting,
   hoverTriggerSetting,
+  pdfTakeoverSetting,
   themeSetting,
 } from '../lib/settings';
 import { FileInput } from './FileInput';
@@ -218,6 +219,7 @@ export function OptionsApp({ version }: { version: string }) {
   const [theme, setTheme] = useSetting(themeSetting);
   const [deleted, setDeleted] = useSetting(deletedWarningsSetting);
   const [badge, setBadge] = useSetting(badgeSetting);
+  const [pdfTakeover, setPdfTakeover] = useSetting(pdfTakeoverSetting);
   return (
     <main class="cdt-options">
       <h1>CDT Lens settings</h1>
@@ -267,6 +269,17 @@ export function OptionsApp({ version }: { version: string }) {
           value={badge}
           onChange={(v) => void setBadge(v)}
         />
+      </Section>
+      <Section title="PDF files">
+        <Toggle
+          label="Open links to PDF files in the code-aware PDF viewer"
+          value={pdfTakeover}
+          onChange={(v) => void setPdfTakeover(v)}
+        />
+        <p class="cdt-hint">
+          The viewer marks and explains codes in EOBs and fee schedules; its “Browser viewer” link
+          goes back to the browser&apos;s own. Ctrl-click still opens the browser&apos;s viewer.
+        </p>
       </Section>
       <Section title="Official descriptors">
         <LicensedImport />

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { TabCodes } from '../lib/messaging';
-import { rowsAsTable } from '../lib/page-codes';
+import { pageList, rowsAsTable } from '../lib/page-codes';
 
 export interface PageCodesProps {
   /** The active tab's codes (asked from the background). */
@@ -71,6 +71,11 @@ export function PageCodes({ load, reveal, open }: PageCodesProps) {
             </button>
             <span class="cdt-hit-summary">
               <span class="cdt-count">×{r.count}</span>{' '}
+              {r.pages && (
+                <span class="cdt-pages">
+                  {r.pages.length > 1 ? 'pp.' : 'p.'} {pageList(r.pages)}
+                </span>
+              )}{' '}
               {r.status === 'deleted' && <span class="cdt-badge cdt-badge-deleted">Deleted</span>}{' '}
               {r.summary || 'Not in the bundled list'}{' '}
               <button type="button" class="cdt-tool" onClick={() => open(r.code)}>

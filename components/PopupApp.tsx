@@ -93,6 +93,9 @@ export function PopupApp({
             Mark codes on {siteState.host}
           </label>
         )}
+        <a class="cdt-open-pdf" href="/viewer.html" target="_blank" rel="noopener">
+          Open a PDF…
+        </a>
         <button type="button" class="cdt-link cdt-options-link" onClick={openOptions}>
           Settings
         </button>

@@ -8,6 +8,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { toolbarAction } from './action';
 import { enabledSetting } from './settings';
 import { checkText, sendMessage } from './messaging';
+import { askViewer, createViewerMenus } from './viewer-link';
 
 export const LOOKUP_MENU_ID = 'cdt-lookup';
 /** Name of the keyboard command in the manifest. */
@@ -31,6 +32,7 @@ export async function syncLookupMenu(enabled?: boolean): Promise<void> {
     title: 'Look up code',
     contexts: ['selection', 'editable'],
   });
+  createViewerMenus();
 }
 
 /** Opens the search with `query`: the popup where the browser allows it, else a tab. */
@@ -60,7 +62,9 @@ async function showInFrame(
   try {
     return await sendMessage('showLookup', text ?? null, { tabId, frameId });
   } catch (err) {
-    // No content script there: a restricted page, or the tab navigated or closed meanwhile.
+    // No content script there: our PDF viewer (an extension page), a restricted page, or the tab
+    // navigated or closed meanwhile.
+    if (await askViewer(tabId, 'showLookup', text ?? null)) return true;
     console.info('CDT Lens: lookup not shown in the page:', String(err));
     return false;
   }

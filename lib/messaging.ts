@@ -5,7 +5,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { BrowseCategory, CodeView } from './cdt/index';
 import type { SearchHit } from './cdt/search';
-import type { CodeCounts, PageCodeRow } from './page-codes';
+import type { CodeCounts, CodePages, PageCodeRow } from './page-codes';
 import type { FrameCardRequest } from './page/controller';
 
 /** What the popup's "On this page" shows for a tab. */
@@ -35,6 +35,8 @@ interface ProtocolMap {
   showLookup(text: string | null): boolean;
   /** Content script → background: the codes of this frame now (replaces its previous report). */
   reportCodes(counts: CodeCounts): void;
+  /** PDF viewer → background: the pages each code of the file is on (replaces the previous). */
+  reportPages(pages: CodePages): void;
   /** Background → every frame of a tab: report your codes again (after a background restart). */
   requestReport(): void;
   /** Popup → background: the codes of a tab, merged over its frames. */
@@ -47,6 +49,13 @@ interface ProtocolMap {
   openCardInTop(request: FrameCardRequest): boolean;
   /** Small frame → background → its tab's top frame: my card is done (`true`: dismissed). */
   closeCardInTop(force: boolean): void;
+  /**
+   * PDF viewer → content script of the frame that linked a PDF: fetch it as that page would (its
+   * origin and cookies), so the viewer needs no host permission. Base64 of the file.
+   */
+  fetchPdf(url: string): string;
+  /** Content script → background: open a PDF link in the viewer (the takeover setting). */
+  openViewer(url: string): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -14,7 +14,7 @@ export const MAX_REPORTED_CODES = 2000;
 /** Counts per code of `matches`. */
 export function countCodes(matches: readonly CodeMatch[]): CodeCounts {
   const counts: CodeCounts = {};
-  for (const m of matches) counts[m.code] = (counts[m.code] ?? 0) + 1;
+  for (const m of matches) if (!m.continued) counts[m.code] = (counts[m.code] ?? 0) + 1;
   return counts;
 }
 
@@ -28,25 +28,66 @@ export function checkCounts(value: unknown): CodeCounts {
   return out;
 }
 
+/** The pages (1-based, ascending) each code is on: what the PDF viewer reports besides counts. */
+export type CodePages = Record<string, number[]>;
+
+/** Most page numbers kept for one code. */
+export const MAX_PAGES_PER_CODE = 1000;
+
+/** A page report, checked: code-shaped keys and bounded lists of positive whole page numbers. */
+export function checkPages(value: unknown): CodePages {
+  if (typeof value !== 'object' || value === null) return {};
+  const out: CodePages = {};
+  for (const [code, pages] of Object.entries(value).slice(0, MAX_REPORTED_CODES))
+    if (CODE_PATTERN.test(code) && Array.isArray(pages)) {
+      const ok = pages
+        .slice(0, MAX_PAGES_PER_CODE)
+        .filter((n): n is number => Number.isInteger(n) && (n as number) > 0);
+      if (ok.length > 0) out[code] = [...new Set(ok)].sort((a, b) => a - b);
+    }
+  return out;
+}
+
+/** Page numbers as a short list: `1–3, 7`, and `and N more` past `max` parts. */
+export function pageList(pages: readonly number[], max = 8): string {
+  const parts: string[] = [];
+  for (let i = 0; i < pages.length; i++) {
+    let j = i;
+    while (j + 1 < pages.length && pages[j + 1] === pages[j]! + 1) j++;
+    parts.push(j > i ? `${pages[i]}–${pages[j]}` : String(pages[i]));
+    i = j;
+  }
+  if (parts.length <= max) return parts.join(', ');
+  return `${parts.slice(0, max).join(', ')} and ${parts.length - max} more`;
+}
+
 /** One row of the "On this page" list. */
 export interface PageCodeRow {
   code: string;
   count: number;
   status: 'active' | 'deleted' | 'unknown';
   summary: string;
+  /** In a PDF: the pages the code is on. */
+  pages?: number[];
 }
 
 /** Merges the frames' counts into rows: deleted codes first, then by count, then by code. */
 export function pageRows(
   frames: Iterable<CodeCounts>,
   describe: (code: string) => Pick<PageCodeRow, 'status' | 'summary'>,
+  pages?: CodePages,
 ): PageCodeRow[] {
   const total = new Map<string, number>();
   for (const counts of frames)
     for (const [code, n] of Object.entries(counts)) total.set(code, (total.get(code) ?? 0) + n);
   const rank = (r: PageCodeRow) => (r.status === 'deleted' ? 0 : 1);
   return [...total]
-    .map(([code, count]) => ({ code, count, ...describe(code) }))
+    .map(([code, count]) => ({
+      code,
+      count,
+      ...describe(code),
+      ...(pages?.[code] && { pages: pages[code] }),
+    }))
     .sort((a, b) => rank(a) - rank(b) || b.count - a.count || (a.code < b.code ? -1 : 1));
 }
 

@@ -178,6 +178,8 @@ export function siteMatches(host: string, patterns: readonly string[]): boolean 
 }
 /** Show the number of codes on the page on the toolbar button. */
 export const badgeSetting = defineSetting('local:badge', true, isBoolean);
+/** Open links to PDF files in the code-aware viewer instead of the browser's own (off by default). */
+export const pdfTakeoverSetting = defineSetting('local:pdfTakeover', false, isBoolean);
 
 /** Every setting, by the name it has in an exported settings file. */
 export const SETTINGS = {
@@ -188,6 +190,7 @@ export const SETTINGS = {
   theme: themeSetting,
   deletedWarnings: deletedWarningsSetting,
   badge: badgeSetting,
+  pdfTakeover: pdfTakeoverSetting,
 } as const;
 export type SettingName = keyof typeof SETTINGS;
 export type SettingValues = { [K in SettingName]: (typeof SETTINGS)[K]['fallback'] };

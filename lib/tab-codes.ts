@@ -7,15 +7,19 @@ import { browser } from 'wxt/browser';
 import { toolbarAction } from './action';
 import { getEntry } from './cdt/index';
 import { onMessage, sendMessage, type TabCodes } from './messaging';
-import { checkCounts, type CodeCounts, pageRows } from './page-codes';
+import { checkCounts, checkPages, type CodeCounts, type CodePages, pageRows } from './page-codes';
 import { badgeSetting } from './settings';
+import { askViewer } from './viewer-link';
 
 /** How long the popup waits for frames to report again after a background restart, in ms. */
 const REPORT_WAIT_MS = 300;
 
 /** Serves the tab codes; returns a function that stops. */
 export function serveTabCodes(): () => void {
-  const tabs = new Map<number, { host: string; frames: Map<number, CodeCounts> }>();
+  const tabs = new Map<
+    number,
+    { host: string; frames: Map<number, CodeCounts>; pages?: CodePages }
+  >();
   let badgeOn = true;
 
   const total = (tabId: number) =>
@@ -35,10 +39,14 @@ export function serveTabCodes(): () => void {
     return {
       readable: tab !== undefined,
       host: tab?.host ?? '',
-      rows: pageRows(tab?.frames.values() ?? [], (code) => {
-        const e = getEntry(code);
-        return e ? { status: e.status, summary: e.summary } : { status: 'unknown', summary: '' };
-      }),
+      rows: pageRows(
+        tab?.frames.values() ?? [],
+        (code) => {
+          const e = getEntry(code);
+          return e ? { status: e.status, summary: e.summary } : { status: 'unknown', summary: '' };
+        },
+        tab?.pages,
+      ),
     };
   };
 
@@ -49,15 +57,25 @@ export function serveTabCodes(): () => void {
       const frameId = sender.frameId ?? 0;
       let tab = tabs.get(tabId);
       if (!tab) tabs.set(tabId, (tab = { host: '', frames: new Map() }));
-      if (frameId === 0 && sender.url) tab.host = new URL(sender.url).hostname;
+      // The site switch is for web sites: the PDF viewer (an extension page) has none.
+      if (frameId === 0 && sender.url)
+        tab.host = /^https?:/.test(sender.url) ? new URL(sender.url).hostname : '';
       tab.frames.set(frameId, checkCounts(data));
       badge(tabId);
+    }),
+    onMessage('reportPages', ({ data, sender }) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return;
+      let tab = tabs.get(tabId);
+      if (!tab) tabs.set(tabId, (tab = { host: '', frames: new Map() }));
+      tab.pages = checkPages(data);
     }),
     onMessage('getTabCodes', async ({ data }) => {
       const tabId = data;
       if (!tabs.has(tabId)) {
         // The background may have been restarted: ask the tab's frames to report again.
         await sendMessage('requestReport', undefined, tabId).catch(() => undefined);
+        void askViewer(tabId, 'requestReport');
         await new Promise((r) => setTimeout(r, REPORT_WAIT_MS));
       }
       return rowsOf(tabId);
@@ -67,7 +85,8 @@ export function serveTabCodes(): () => void {
       for (const [frameId, counts] of tabs.get(tabId)?.frames ?? [])
         if (
           counts[code] &&
-          (await sendMessage('revealInFrame', code, { tabId, frameId }).catch(() => false))
+          ((await sendMessage('revealInFrame', code, { tabId, frameId }).catch(() => false)) ||
+            (frameId === 0 && (await askViewer(tabId, 'revealInFrame', code))))
         )
           return true;
       return false;

@@ -1,12 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { findCodes } from '../../lib/detect/index';
-import { watchImport } from '../../lib/licensed/store';
 import { checkText, onMessage, sendMessage } from '../../lib/messaging';
-import { cardUiLoader } from '../../lib/page/card-ui-loader';
-import { cacheLookups } from '../../lib/page/lookup-cache';
-import { countCodes } from '../../lib/page-codes';
-import { runPage } from '../../lib/page/run';
-import { focusedText } from '../../lib/page/selection';
+import { startPageSide } from '../../lib/page/page-side';
+import { fetchAsPage, takeOverPdfLinks } from '../../lib/page/pdf-links';
 import './style.css';
 
 export default defineContentScript({
@@ -15,38 +10,24 @@ export default defineContentScript({
   matchAboutBlank: true,
   cssInjectionMode: 'manifest',
   async main(ctx) {
-    const lookup = cacheLookups((code) => sendMessage('getCodeView', code));
-    const page = await runPage(
-      window,
-      {
-        detect: findCodes,
-        onCodes: (matches) =>
-          void sendMessage('reportCodes', countCodes(matches)).catch(() => undefined),
-        openInTop: (request) => sendMessage('openCardInTop', request),
-        closeInTop: (force) => void sendMessage('closeCardInTop', force).catch(() => undefined),
-        loadCardUi: cardUiLoader({
-          lookup,
-          search: (query) => sendMessage('searchCodes', query),
-          openSearch: (query) => void sendMessage('openSearch', query),
-        }),
+    const page = await startPageSide(window, ctx.signal, {
+      serve: (requests, signal) => {
+        for (const stop of [
+          onMessage('showLookup', ({ data }) => requests.showLookup(data)),
+          onMessage('requestReport', () => void requests.requestReport(null)),
+          onMessage('revealInFrame', ({ data }) => requests.revealInFrame(data)),
+          // The viewer reads a linked PDF through the page that links it (see lib/page/pdf-links).
+          onMessage('fetchPdf', ({ data }) => fetchAsPage(checkText(data))),
+        ])
+          signal.addEventListener('abort', stop, { once: true });
       },
-      ctx.signal,
-    );
+    });
     for (const stop of [
-      // The keyboard command: into the open card if there is one, else a lookup of the selection.
-      onMessage('showLookup', ({ data }) =>
-        data === null
-          ? page.focusCard() || page.showSelection(focusedText(document, findCodes))
-          : page.showSelection(checkText(data)),
-      ),
-      onMessage('requestReport', () => page.report()),
-      onMessage('revealInFrame', ({ data }) => page.reveal(checkText(data))),
       // A small frame's card, shown here in the top frame (lib/frame-cards.ts checked it).
       onMessage('openCardInTop', ({ data }) => page.showFrameCard(data)),
       onMessage('closeCardInTop', ({ data }) => page.closeFrameCard(data)),
-      // A new or removed licensed import changes what cards show.
-      watchImport(() => lookup.clear()),
     ])
       ctx.onInvalidated(stop);
+    void takeOverPdfLinks(document, (url) => void sendMessage('openViewer', url), ctx.signal);
   },
 });

@@ -19,6 +19,11 @@ export interface CodeMatch {
   form?: 'edi' | 'range';
   /** For an endpoint of a range such as `D0364-D0368`: both endpoints, normalised. */
   range?: [string, string];
+  /**
+   * A later part of a code split over text runs (`40` of `D27`+`40` in a PDF text layer, see
+   * lib/page/runs.ts): marked and hoverable, but not counted again.
+   */
+  continued?: true;
 }
 
 const LOWER_D = 0x64; // 'd'

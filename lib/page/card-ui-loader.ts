@@ -29,7 +29,12 @@ export type CardUiFactory = (services: CardServices) => CardUi;
 export function cardUiLoader(services: CardServices): () => Promise<CardUi> {
   let loading: Promise<CardUi> | undefined;
   const load = async () => {
-    await import(/* @vite-ignore */ browser.runtime.getURL(CARD_UI_PATH));
+    // An extension page (the PDF viewer) imports it as its own file: with `use_dynamic_url`,
+    // getURL gives a per-session address that the page's CSP ('self') does not allow.
+    const extensionPage = /^(chrome|moz)-extension:$/.test(globalThis.location.protocol);
+    await import(
+      /* @vite-ignore */ extensionPage ? CARD_UI_PATH : browser.runtime.getURL(CARD_UI_PATH)
+    );
     const factory = (globalThis as Record<string, unknown>)[CARD_UI_GLOBAL];
     if (typeof factory !== 'function') throw new Error(`${CARD_UI_PATH} did not load`);
     return (factory as CardUiFactory)(services);

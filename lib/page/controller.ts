@@ -8,7 +8,7 @@ import type { Modifier, Theme } from '../settings';
 import { createHighlighter, type MarkStyle } from './highlighter';
 import { codeAtPoint, type CodeHit, matchRange } from './hit-test';
 import { createHoverController } from './hover';
-import { type MatchIndex, scan } from './scanner';
+import { type MatchIndex, type NodeDetector, scan } from './scanner';
 import { createMutationBatcher } from './mutations';
 import { selectionAnchor } from './selection';
 import { createViewportGate } from './viewport';
@@ -63,6 +63,8 @@ export interface PageDeps {
   detect: (text: string) => CodeMatch[];
   /** Loads the card's UI (once; the same promise every time), on first need. */
   loadCardUi: () => Promise<CardUi>;
+  /** Detection across text nodes that read as one (the PDF viewer's text layers). */
+  detectIn?: NodeDetector;
   config: PageConfig;
   /** Told the codes of the page after each scan (at most every REPORT_MS). */
   onCodes?: (matches: CodeMatch[]) => void;
@@ -320,7 +322,8 @@ export function startPage(
   };
   const codes = () => [...marked].filter((n) => n.isConnected).flatMap((n) => index.get(n) ?? []);
 
-  const ready = scan(doc, deps.detect, index, found, signal).then(() => {
+  const rescan = (root: Node) => scan(root, deps.detect, index, found, signal, deps.detectIn);
+  const ready = rescan(doc).then(() => {
     if (!signal.aborted) deps.onCodes?.(codes());
   });
   const batcher = createMutationBatcher(
@@ -330,12 +333,10 @@ export function startPage(
       removed: sweep,
       changed: (roots) => {
         // Text under the pointer may have changed: test the point again once the rescan is done.
-        void Promise.all(roots.map((root) => scan(root, deps.detect, index, found, signal))).then(
-          () => {
-            retest();
-            report();
-          },
-        );
+        void Promise.all(roots.map(rescan)).then(() => {
+          retest();
+          report();
+        });
       },
     },
     (el) => el.localName === CARD_HOST_TAG,

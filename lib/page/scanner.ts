@@ -63,8 +63,15 @@ export function* textNodes(root: Node): Generator<Text> {
 }
 
 /**
+ * Matches for a node whose text reads together with its neighbours (a PDF text layer), or
+ * `undefined` for a node to scan on its own.
+ */
+export type NodeDetector = (node: Text) => CodeMatch[] | undefined;
+
+/**
  * Scans `root` in slices, recording each text node's matches in `index` and reporting to `update`
- * every node that has codes or has lost them. Stops early when `signal` aborts.
+ * every node that has codes or has lost them. Stops early when `signal` aborts. `detectIn`, when
+ * given, answers first for the nodes it knows (see `NodeDetector`).
  */
 export async function scan(
   root: Node,
@@ -72,6 +79,7 @@ export async function scan(
   index: MatchIndex,
   update: (node: Text, matches: readonly CodeMatch[]) => void,
   signal: AbortSignal,
+  detectIn?: NodeDetector,
 ): Promise<void> {
   let deadline = performance.now() + SLICE_MS;
   for (const node of textNodes(root)) {
@@ -79,7 +87,8 @@ export async function scan(
     const data = node.data;
     // Fast reject: no D or d at all means no code.
     const matches =
-      data.length >= 5 && (data.includes('D') || data.includes('d')) ? detect(data) : NONE;
+      detectIn?.(node) ??
+      (data.length >= 5 && (data.includes('D') || data.includes('d')) ? detect(data) : NONE);
     if (matches.length > 0) {
       index.set(node, matches);
       update(node, matches);

@@ -8,6 +8,7 @@ import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { it } from 'vitest';
 import { benchDetector } from './detector';
+import { benchPdf } from './pdf';
 import { benchPopup } from './popup';
 import { benchSearch } from './search';
 
@@ -76,6 +77,22 @@ it('measures and writes the report', async () => {
         baseline: `DOMContentLoaded: ${dcl.toFixed(1)} ms`,
         ratio: +(median(xs) / dcl).toFixed(2),
         target: 'feels instant (< 100 ms)',
+      });
+  }
+
+  {
+    const t = await benchPdf(quick ? 3 : 7);
+    for (const [what, xs, base, baseWhat] of [
+      ['first page marked', t.firstMarked, t.baseFirst, 'first page drawn'],
+      ['every page scanned', t.allScanned, t.baseAll, 'every text layer built'],
+    ] as const)
+      rows.push({
+        benchmark: `PDF viewer, ${t.pages}-page fee schedule (${t.lines} lines): ${what}, Chromium`,
+        median: `${median(xs).toFixed(0)} ms`,
+        spread: `±${spread(xs).toFixed(0)}%`,
+        baseline: `pdf.js alone, ${baseWhat}: ${median(base).toFixed(0)} ms`,
+        ratio: +(median(xs) / median(base)).toFixed(2),
+        target: '≤ 1.5× pdf.js',
       });
   }
 

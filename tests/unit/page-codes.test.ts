@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkCounts,
+  checkPages,
   countCodes,
   MAX_REPORTED_CODES,
+  pageList,
   pageRows,
   rowsAsTable,
 } from '../../lib/page-codes';
@@ -49,6 +51,29 @@ describe('page codes', () => {
     expect(table.split('\n')).toEqual([
       'Code\tSummary\tCount\tStatus',
       'D0120\tExam with tabs\t2\tactive',
+    ]);
+  });
+
+  it('keeps page reports that are code-shaped lists of page numbers, sorted and unique', () => {
+    expect(
+      checkPages({ D0120: [3, 1, 1, 2.5, -1, '4'], hack: [1], D1110: 'x', D2740: [] }),
+    ).toEqual({ D0120: [1, 3] });
+    expect(checkPages(null)).toEqual({});
+  });
+
+  it('writes page lists short, with ranges', () => {
+    expect(pageList([1])).toBe('1');
+    expect(pageList([1, 2, 3, 7, 9, 10])).toBe('1–3, 7, 9–10');
+    expect(pageList([1, 3, 5, 7, 9], 3)).toBe('1, 3, 5 and 2 more');
+  });
+
+  it('adds the pages to the rows of a PDF', () => {
+    const rows = pageRows([{ D0120: 2, D1110: 1 }], () => ({ status: 'active', summary: '' }), {
+      D0120: [1, 4],
+    });
+    expect(rows.map((r) => [r.code, r.pages])).toEqual([
+      ['D0120', [1, 4]],
+      ['D1110', undefined],
     ]);
   });
 });
