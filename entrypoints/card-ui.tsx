@@ -5,13 +5,16 @@ import { LookupCard } from '../components/LookupCard';
 import cardCss from '../components/card.css?inline';
 import type { CardUi } from '../lib/page/card-host';
 import { CARD_UI_GLOBAL, type CardUiFactory } from '../lib/page/card-ui-loader';
+import { HOST_CSS } from '../lib/page/card-host-css';
+import { frameAnchor } from '../lib/page/frame-anchor';
 import { placeCard } from '../lib/page/place-card';
 
 /** The card's UI, imported by the content script on first need (lib/page/card-ui-loader.ts). */
 export default defineUnlistedScript(() => {
   const factory: CardUiFactory = ({ lookup, search, openSearch }): CardUi => ({
-    css: cardCss,
+    css: HOST_CSS + cardCss,
     place: placeCard,
+    frameAnchor,
     render(mount, props) {
       if (props) mount.dataset.theme = props.theme;
       render(

@@ -17,11 +17,10 @@ export const CATEGORIES = [
 export type CategoryId = (typeof CATEGORIES)[number]['id'];
 export type Category = (typeof CATEGORIES)[number];
 
-const CATEGORY_IDS: ReadonlySet<string> = new Set(CATEGORIES.map((c) => c.id));
-
 /** True when `id` names one of the twelve categories. */
 export function isCategoryId(id: unknown): id is CategoryId {
-  return typeof id === 'string' && CATEGORY_IDS.has(id);
+  // No table built at load: bundles that need only CODE_PATTERN (the content script) leave it out.
+  return CATEGORIES.some((c) => c.id === id);
 }
 
 /** Shape of a CDT procedure code: `D` and four digits. */

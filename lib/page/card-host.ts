@@ -3,55 +3,28 @@
  * its own shadow root so page CSS cannot reach the card. It lives in the top layer (popover), so
  * no z-index or overlay of the page can cover it, and is removed with the content script.
  */
-import type { CardProps } from './controller';
+import type { CardProps, FrameCardRequest } from './controller';
 
 /** Tag of the host element; the scanner skips it. */
 export const CARD_HOST_TAG = 'cdt-lens-card';
-
-/**
- * Host rules that win over any page rule: inside a shadow root, `!important` on `:host` beats the
- * page's `!important` (cascade order reverses for important declarations).
- */
-const HOST_CSS = `:host {
-  all: initial !important;
-  position: fixed !important;
-  inset: auto !important;
-  top: 0 !important;
-  left: 0 !important;
-  margin: 0 !important;
-  padding: 0 !important;
-  border: 0 !important;
-  background: transparent !important;
-  overflow: visible !important;
-  z-index: 2147483647 !important;
-  display: block !important;
-  width: max-content !important;
-  max-width: min(420px, calc(100vw - 16px)) !important;
-  pointer-events: auto !important;
-  visibility: visible !important;
-  opacity: 1 !important;
-  transform: none !important;
-  filter: none !important;
-  /* Position and size come in as custom properties, which \`all\` does not reset. */
-  translate: var(--cdt-x, 0) var(--cdt-y, 0) !important;
-  max-height: var(--cdt-max-h, 70vh) !important;
-}
-:host(:not(:popover-open)) { display: none !important; }
-/* The room the host has is the panel's too (it scrolls beyond that). */
-.cdt-root { max-height: inherit; }
-`;
 
 /**
  * The card's user interface: Preact, the card components, their styles and the positioning. It is
  * loaded on first use (entrypoints/card-ui.tsx), so a page without a card never pays for it.
  */
 export interface CardUi {
-  /** The card's stylesheet text, adopted by the shadow root. */
+  /** The card's stylesheet text with the host's rules (card-host-css.ts), adopted by the shadow root. */
   css: string;
   /** Renders the card into `mount`, or unmounts it when `props` is null. */
   render(mount: HTMLElement, props: CardProps | null): void;
   /** Positions `floating` next to `anchor` (viewport coordinates), flipping and shifting at edges. */
   place(anchor: DOMRect, floating: HTMLElement): Promise<void>;
+  /** Top frame: the anchor of a small frame's card, or undefined when the frame is not found. */
+  frameAnchor(
+    doc: Document,
+    request: FrameCardRequest,
+    pointer: { x: number; y: number } | undefined,
+  ): (() => DOMRect) | undefined;
 }
 
 /** The card's place on a page. */
@@ -88,7 +61,7 @@ export function createCardHost(doc: Document): CardHost {
     const shadow = host.attachShadow({ mode: 'open' });
     const win = doc.defaultView!;
     const sheet = new win.CSSStyleSheet();
-    sheet.replaceSync(HOST_CSS + css);
+    sheet.replaceSync(css);
     shadow.adoptedStyleSheets = [sheet];
     mount = doc.createElement('div');
     mount.className = 'cdt-root';

@@ -94,7 +94,7 @@ export interface PageController {
   /** Moves keyboard focus into the open card; false when none is open. */
   focusCard(): boolean;
   /** Top frame: shows a small frame's card next to that frame; false when the frame is not found. */
-  showFrameCard(request: FrameCardRequest): boolean;
+  showFrameCard(request: FrameCardRequest): Promise<boolean>;
   /** Top frame: the small frame's card is done (see PageDeps.closeInTop). */
   closeFrameCard(force: boolean): void;
 }
@@ -401,20 +401,11 @@ export function startPage(
       return true;
     },
     focusCard,
-    showFrameCard(request) {
-      const frame = findFrame(doc, request, pointer);
-      if (!frame) return false;
-      const { x, y, width, height } = request.rect;
-      const at = () => {
-        const box = frame.getBoundingClientRect();
-        const style = win.getComputedStyle(frame);
-        return new DOMRect(
-          box.left + frame.clientLeft + parseFloat(style.paddingLeft) + x,
-          box.top + frame.clientTop + parseFloat(style.paddingTop) + y,
-          width,
-          height,
-        );
-      };
+    async showFrameCard(request) {
+      // Only the top frame does this, and only to show a card: its code comes with the card's UI.
+      const at = (await deps.loadCardUi()).frameAnchor(doc, request, pointer);
+      if (!at || signal.aborted) return false;
+      const { x, y } = request.rect;
       hover.show({
         key: `frame:${request.props.code}:${x},${y}`,
         open: () => {
@@ -439,42 +430,6 @@ function isSmallFrame(win: Window): boolean {
     win !== win.top &&
     win.parent === win.top &&
     (win.innerWidth < SMALL_FRAME.width || win.innerHeight < SMALL_FRAME.height)
-  );
-}
-
-/**
- * The frame element of a small frame's request: the one whose content box has the frame's size,
- * preferring one showing the frame's address, then the one under the pointer's last position.
- */
-function findFrame(
-  doc: Document,
-  request: FrameCardRequest,
-  pointer: { x: number; y: number } | undefined,
-): HTMLIFrameElement | undefined {
-  const win = doc.defaultView!;
-  const sized = [...doc.querySelectorAll('iframe')].filter((f) => {
-    const style = win.getComputedStyle(f);
-    const w = f.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-    const h = f.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
-    return Math.abs(w - request.frame.width) <= 1 && Math.abs(h - request.frame.height) <= 1;
-  });
-  const under = (f: Element) => {
-    if (!pointer) return false;
-    const r = f.getBoundingClientRect();
-    return (
-      pointer.x >= r.left - 2 &&
-      pointer.x <= r.right + 2 &&
-      pointer.y >= r.top - 2 &&
-      pointer.y <= r.bottom + 2
-    );
-  };
-  return (
-    sized.find((f) => {
-      const src = f.getAttribute('src');
-      return src !== null && URL.parse(src, doc.baseURI)?.href === request.url;
-    }) ??
-    sized.find(under) ??
-    sized[0]
   );
 }
 

@@ -30,7 +30,7 @@ export interface RunningPage {
   /** Moves keyboard focus into the open card; false when none is open or the page side is off. */
   focusCard(): boolean;
   /** Shows a small frame's card here (top frame); false where off or the frame is not found. */
-  showFrameCard(request: FrameCardRequest): boolean;
+  showFrameCard(request: FrameCardRequest): Promise<boolean>;
   /** A small frame's card is done. */
   closeFrameCard(force: boolean): void;
 }
@@ -110,7 +110,8 @@ export async function runPage(
     reveal: (code) => running?.controller.reveal(code) ?? false,
     report: () => deps.onCodes?.(running?.controller.codes() ?? []),
     focusCard: () => running?.controller.focusCard() ?? false,
-    showFrameCard: (request) => running?.controller.showFrameCard(request) ?? false,
+    showFrameCard: (request) =>
+      running?.controller.showFrameCard(request) ?? Promise.resolve(false),
     closeFrameCard: (force) => running?.controller.closeFrameCard(force),
   };
 }
