@@ -10,6 +10,7 @@ import { codeAtPoint, type CodeHit, matchRange } from './hit-test';
 import { createHoverController } from './hover';
 import { type MatchIndex, scan } from './scanner';
 import { createMutationBatcher } from './mutations';
+import { perfScanned } from './perf';
 import { selectionAnchor } from './selection';
 import { createViewportGate } from './viewport';
 
@@ -219,7 +220,9 @@ export function startPage(
   };
   const codes = () => [...marked].filter((n) => n.isConnected).flatMap((n) => index.get(n) ?? []);
 
-  const ready = scan(doc, deps.detect, index, found, signal).then(() => {
+  const scanStart = performance.now();
+  const ready = scan(doc, deps.detect, index, found, signal).then((stats) => {
+    perfScanned(scanStart, stats);
     if (!signal.aborted) deps.onCodes?.(codes());
   });
   const batcher = createMutationBatcher(

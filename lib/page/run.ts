@@ -12,6 +12,7 @@ import {
   themeSetting,
 } from '../settings';
 import { type PageConfig, type PageController, type PageDeps, startPage } from './controller';
+import { PERF, perfMark } from './perf';
 
 /** What the entrypoint can ask of the running page. */
 export interface RunningPage {
@@ -39,6 +40,7 @@ export async function runPage(
   deps: Omit<PageDeps, 'config'>,
   signal: AbortSignal,
 ): Promise<RunningPage> {
+  perfMark(PERF.start);
   const [enabled, sites, style, trigger, theme, deletedWarnings] = await Promise.all([
     enabledSetting.get(),
     disabledSitesSetting.get(),
