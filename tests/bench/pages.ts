@@ -107,3 +107,94 @@ export function writePages(rows: number[]): { claims: Map<number, string>; artic
   writeFileSync(join(GEN_DIR, 'article-200k.html'), article(200_000));
   return { claims, article: '/.gen/article-200k.html' };
 }
+
+/** Codes the soak pages write: current codes only, so every code on the page must be marked. */
+const SOAK_CODES = LINES.map(([c]) => c).filter((c) => c !== 'D1352');
+
+/**
+ * A claims table of `rows` lines whose script can storm it: `window.storm.run(perSecond, ms)`
+ * changes text (codes in and out) and replaces whole rows, `perSecond` changes a second in 10 ms
+ * ticks, and resolves with the page's own figures: frames painted, and its ticks' own time.
+ */
+export function stormPage(rows: number): string {
+  const body = Array.from({ length: rows }, (_, i) => row(i)).join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Storm</title>
+<link rel="stylesheet" href="../portal.css"></head><body><main><h1>Live claims board</h1>
+<table id="claims"><tbody>${body}</tbody></table></main><script>
+const CODES = ${JSON.stringify(SOAK_CODES)};
+const tbody = document.querySelector('#claims tbody');
+let k = 0;
+function change() {
+  k++;
+  const tr = tbody.children[k % tbody.children.length];
+  if (k % 4 === 0) {
+    const fresh = document.createElement('tr');
+    fresh.innerHTML = '<td></td><td>CLM-' + k + '</td><td>Rivera, J.</td><td>04/18/2026</td><td class="code">' +
+      CODES[k % CODES.length] + '</td><td>Updated line</td><td class="num">$' + (k % 900) + '.00</td>' +
+      '<td><span class="badge">Pending</span></td><td>Bundled with ' + CODES[(k * 3) % CODES.length] + '</td>';
+    tr.replaceWith(fresh);
+  } else {
+    const cell = tr.children[k % 2 ? 4 : 8];
+    cell.firstChild.data = k % 2 ? CODES[k % CODES.length] : 'Bundled with ' + CODES[(k * 7) % CODES.length] + '; see also ' + CODES[(k * 5) % CODES.length];
+  }
+}
+const inputDelays = [];
+addEventListener('keydown', (e) => inputDelays.push(performance.now() - e.timeStamp));
+window.storm = {
+  inputDelays,
+  run(perSecond, ms) {
+    return new Promise((resolve) => {
+      let frames = 0, work = 0, changes = 0;
+      const start = performance.now();
+      const frame = () => { frames++; if (performance.now() - start < ms) requestAnimationFrame(frame); };
+      requestAnimationFrame(frame);
+      const timer = setInterval(() => {
+        const t = performance.now();
+        const due = Math.min(perSecond * (t - start) / 1000, perSecond * ms / 1000) - changes;
+        for (let i = 0; i < due; i++) { change(); changes++; }
+        work += performance.now() - t;
+        if (t - start >= ms) {
+          clearInterval(timer);
+          resolve({ fps: frames / (ms / 1000), changes, workMs: work, elapsedMs: performance.now() - start });
+        }
+      }, 10);
+    });
+  },
+};
+</script></body></html>
+`;
+}
+
+/**
+ * A single-page app: `window.app.go(n)` renders "page" n (a heading and 30 claim lines) in place of
+ * the last, and pushes a history entry, as a portal's router does.
+ */
+export function sessionPage(): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Portal</title>
+<link rel="stylesheet" href="../portal.css"></head><body><nav>Claims · Eligibility · Remittances</nav>
+<main id="view"></main><script>
+const CODES = ${JSON.stringify(SOAK_CODES)};
+const view = document.getElementById('view');
+window.app = {
+  go(n) {
+    let html = '<h1>Claim batch ' + n + '</h1><table id="claims"><tbody>';
+    for (let i = 0; i < 30; i++)
+      html += '<tr><td>CLM-' + n + '-' + i + '</td><td class="code">' + CODES[(n + i) % CODES.length] +
+        '</td><td>Line ' + i + '</td><td>See ' + CODES[(n * 3 + i) % CODES.length] + '</td></tr>';
+    view.innerHTML = html + '</tbody></table>';
+    history.pushState({ n }, '', '?batch=' + n);
+  },
+};
+app.go(0);
+</script></body></html>
+`;
+}
+
+/** Writes the soak's pages; returns their served paths. */
+export function writeSoakPages(): { storm: string; session: string } {
+  mkdirSync(GEN_DIR, { recursive: true });
+  // Rows that fit within the marks' registration margin (a screen below the viewport).
+  writeFileSync(join(GEN_DIR, 'storm.html'), stormPage(24));
+  writeFileSync(join(GEN_DIR, 'session.html'), sessionPage());
+  return { storm: '/.gen/storm.html', session: '/.gen/session.html' };
+}
