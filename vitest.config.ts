@@ -7,7 +7,7 @@ import { cdtData } from './lib/cdt/vite-plugin';
 const data = cdtData(process.env.CDT_DATA_DIR ?? resolve(import.meta.dirname, 'data'));
 
 // One project per environment: `unit` (Node), `dom` (happy-dom), `e2e` (real browsers); and
-// `bench`, run only by `npm run bench`.
+// `bench` and `soak`, run only by `npm run bench` and `npm run soak`.
 export default defineConfig({
   test: {
     projects: [
@@ -26,6 +26,15 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/bench/**/*.bench.ts'],
           testTimeout: 600_000,
+        },
+      },
+      {
+        plugins: [WxtVitest(), data],
+        test: {
+          name: 'soak',
+          environment: 'node',
+          include: ['tests/bench/soak/**/*.soak.ts'],
+          testTimeout: 900_000,
         },
       },
       {

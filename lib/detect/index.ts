@@ -291,7 +291,9 @@ export function createDetector(table: CodeTable): (text: string) => CodeMatch[] 
 
   return function detect(text: string): CodeMatch[] {
     const out: CodeMatch[] = [];
-    const re = new RegExp(CANDIDATE.source, 'g');
+    // One shared regex: detect never runs inside itself, and lastIndex starts over each call.
+    const re = CANDIDATE;
+    re.lastIndex = 0;
     let pendingRangeEnd = -1;
     let pendingRange: [string, string] | undefined;
     // test() rather than exec(): no match array is allocated for the many candidates rejected.

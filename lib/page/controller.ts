@@ -10,6 +10,7 @@ import { codeAtPoint, type CodeHit, matchRange } from './hit-test';
 import { createHoverController } from './hover';
 import { type MatchIndex, type NodeDetector, scan } from './scanner';
 import { createMutationBatcher } from './mutations';
+import { perfScanned } from './perf';
 import { selectionAnchor } from './selection';
 import { createViewportGate } from './viewport';
 
@@ -323,7 +324,9 @@ export function startPage(
   const codes = () => [...marked].filter((n) => n.isConnected).flatMap((n) => index.get(n) ?? []);
 
   const rescan = (root: Node) => scan(root, deps.detect, index, found, signal, deps.detectIn);
-  const ready = rescan(doc).then(() => {
+  const scanStart = performance.now();
+  const ready = rescan(doc).then((stats) => {
+    perfScanned(scanStart, stats);
     if (!signal.aborted) deps.onCodes?.(codes());
   });
   const batcher = createMutationBatcher(

@@ -3,6 +3,7 @@
  * the manifest's CSS (`::highlight(cdt-code)`), so a strict page CSP cannot block them.
  */
 import type { CodeMatch } from '../detect/index';
+import { PERF, perfMark } from './perf';
 
 /**
  * Highlight names, styled in entrypoints/content/style.css: one per look. Codes are registered under
@@ -73,8 +74,13 @@ export function createHighlighter(
     registered = [names.active, deletedName];
   };
   restyle(initial);
+  let first = true;
   return {
     add(node, matches) {
+      if (first) {
+        first = false;
+        perfMark(PERF.firstMarks);
+      }
       this.remove(node);
       const ranges = matches.map((m) => {
         const r = staticRange(node, m);

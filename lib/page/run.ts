@@ -18,6 +18,7 @@ import {
   type PageDeps,
   startPage,
 } from './controller';
+import { PERF, perfMark } from './perf';
 
 /** What the entrypoint can ask of the running page. */
 export interface RunningPage {
@@ -51,6 +52,7 @@ export async function runPage(
   deps: Omit<PageDeps, 'config'>,
   signal: AbortSignal,
 ): Promise<RunningPage> {
+  perfMark(PERF.start);
   const [enabled, sites, style, trigger, theme, deletedWarnings] = await Promise.all([
     enabledSetting.get(),
     disabledSitesSetting.get(),

@@ -7,6 +7,16 @@
 /** How far beyond the viewport marks are kept registered: one screen above and below. */
 export const VIEWPORT_MARGIN = '100% 0px 100% 0px';
 
+/**
+ * The IntersectionObserver's first answer for a new element comes with a rendering update, which a
+ * page busy with our own scan reaches late: the first marks of a 50,000-row table would wait for the
+ * whole scan. So the first elements tracked are also measured at once (layout is clean then, and a
+ * box costs about a microsecond), up to this many...
+ */
+export const EAGER_CHECKS = 2000;
+/** ...or until this many in a row lie below the viewport's margin: the rest is further down. */
+export const EAGER_BELOW_RUN = 64;
+
 /** Shows and hides the marks of text nodes as their elements come near the viewport. */
 export interface ViewportGate {
   /** Starts tracking `node`; `show` runs when its element is (or comes) near the viewport. */
@@ -28,6 +38,19 @@ export function createViewportGate(
   if (typeof win.IntersectionObserver !== 'function')
     return { track: show, untrack: hide, disconnect() {} };
   const texts = new Map<Element, Set<Text>>();
+  let eager = EAGER_CHECKS;
+  let below = 0;
+  /** Near the viewport by the same margin as the observer's (one screen above and below)? */
+  const nearNow = (el: Element): boolean => {
+    const r = el.getBoundingClientRect();
+    const h = win.innerHeight;
+    if (r.top > 2 * h) {
+      if (++below >= EAGER_BELOW_RUN) eager = 0;
+      return false;
+    }
+    below = 0;
+    return r.bottom >= -h && r.right >= 0 && r.left <= win.innerWidth;
+  };
   const owner = new WeakMap<Text, Element>();
   const near = new WeakSet<Element>();
   const observer = new win.IntersectionObserver(
@@ -54,8 +77,16 @@ export function createViewportGate(
       }
       nodes.add(node);
       owner.set(node, el);
-      // Already known to be near: show now rather than wait for a change of intersection.
+      // Already known to be near: show now rather than wait for a change of intersection. The
+      // observer's own answer, when it comes, shows or hides it again.
       if (near.has(el)) show(node);
+      else if (eager > 0) {
+        eager--;
+        if (nearNow(el)) {
+          near.add(el);
+          show(node);
+        }
+      }
     },
     untrack(node) {
       hide(node);

@@ -8,9 +8,11 @@ import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { it } from 'vitest';
 import { benchDetector } from './detector';
+import { benchPage } from './page';
 import { benchPdf } from './pdf';
 import { benchPopup } from './popup';
 import { benchSearch } from './search';
+import { growthRow, type Row } from './stats';
 
 const quick = process.env.BENCH_QUICK === '1';
 const OUT = resolve(import.meta.dirname, '../../.bench');
@@ -34,10 +36,11 @@ function spread(xs: number[]): number {
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-const rows: Record<string, string | number>[] = [];
+const rows: Row[] = [];
 
 it('measures and writes the report', async () => {
-  for (const r of benchDetector(quick)) {
+  const detector = benchDetector(quick);
+  for (const r of detector) {
     const mb = r.size / 1e6;
     const ours = median(r.ours);
     const bare = median(r.bare);
@@ -50,6 +53,27 @@ it('measures and writes the report', async () => {
       target: '≤ 2× and ≥ 100 MB/s',
     });
   }
+
+  {
+    // Growth with the amount of text, per density (1 → 10 MB; one size only when quick).
+    for (const name of new Set(detector.map((r) => r.name))) {
+      const runs = detector.filter((r) => r.name === name);
+      if (runs.length > 1)
+        rows.push(
+          growthRow(
+            `detector, ${name}`,
+            ' ms',
+            runs.map((r) => ({
+              label: `${(r.size / 1e6).toFixed(0)} MB`,
+              size: r.size,
+              cost: median(r.ours),
+            })),
+          ),
+        );
+    }
+  }
+
+  rows.push(...(await benchPage(quick)));
 
   {
     const { ours, baseline, keystrokes } = benchSearch(quick);
@@ -96,7 +120,15 @@ it('measures and writes the report', async () => {
       });
   }
 
-  const header = ['benchmark', 'median', 'spread', 'baseline', 'ratio', 'target'];
+  const header: (keyof Row)[] = [
+    'benchmark',
+    'median',
+    'spread',
+    'baseline',
+    'ratio',
+    'target',
+    'met',
+  ];
   const md = [
     `# Benchmark report (${quick ? 'quick' : 'full'})`,
     '',
@@ -104,7 +136,7 @@ it('measures and writes the report', async () => {
     '',
     `| ${header.join(' | ')} |`,
     `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map((r) => `| ${header.map((h) => String(r[h])).join(' | ')} |`),
+    ...rows.map((r) => `| ${header.map((h) => String(r[h] ?? '')).join(' | ')} |`),
     '',
   ].join('\n');
   mkdirSync(OUT, { recursive: true });

@@ -26,6 +26,23 @@ describe('scanner', () => {
     expect([...textNodes(root)].map((t) => t.data)).toContain('D1110');
   });
 
+  it('skips editable text, walking the document or a subtree', () => {
+    const root = page('<p>D0120</p><div contenteditable="true"><p>D1110</p></div><p>D0150</p>');
+    const texts = (from: Node) => [...textNodes(from)].map((t) => t.data.trim()).filter(Boolean);
+    expect(texts(document)).toEqual(['D0120', 'D0150']);
+    expect(texts(root)).toEqual(['D0120', 'D0150']);
+    expect(texts(root.querySelector('[contenteditable] p')!)).toEqual([]);
+  });
+
+  it('walks shadow roots after the tree that holds them, nested ones first', () => {
+    const root = page('<p>a</p><div id="one"></div><div id="two"></div><p>b</p>');
+    const one = root.querySelector('#one')!.attachShadow({ mode: 'open' });
+    one.innerHTML = '<i>one</i><span id="inner"></span>';
+    one.querySelector('#inner')!.attachShadow({ mode: 'open' }).innerHTML = '<b>inner</b>';
+    root.querySelector('#two')!.attachShadow({ mode: 'open' }).innerHTML = '<b>two</b>';
+    expect([...textNodes(root)].map((t) => t.data)).toEqual(['a', 'b', 'one', 'inner', 'two']);
+  });
+
   it('records matches per text node and reports nodes that lose their codes', async () => {
     const root = page('<p>Exam D0120 and D0150</p><p>nothing here</p>');
     const index: MatchIndex = new WeakMap();

@@ -82,6 +82,21 @@ const CHROMIUM_ARGS = [
   '--disable-features=Translate,MediaRouter,OptimizationHints',
 ];
 
+/**
+ * Chromium with the same flags and viewport but no extension: the "without the extension" side of
+ * the benchmark and the soak.
+ */
+export async function launchChromiumPlain(): Promise<Browser> {
+  return puppeteer.launch({
+    browser: 'chrome',
+    executablePath: browserPath('chromium'),
+    headless: true,
+    pipe: true,
+    args: CHROMIUM_ARGS,
+    defaultViewport: { width: 1200, height: 800 },
+  });
+}
+
 /** Launches `name` with a clean profile and the built extension. */
 export async function launchWithExtension(
   name: BrowserName,
