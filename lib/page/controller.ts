@@ -241,9 +241,18 @@ export function startPage(
     { key: (item) => item.key, open: (item) => item.open(), close: () => closeCard() },
     () => config.dwellMs,
   );
+  /** Identity of text nodes for hover keys: the same code at the same offset in two table cells is
+   * two occurrences, each with its own card. */
+  const nodeIds = new WeakMap<Text, number>();
+  let lastNodeId = 0;
+  const nodeId = (node: Text) => {
+    let id = nodeIds.get(node);
+    if (id === undefined) nodeIds.set(node, (id = ++lastNodeId));
+    return id;
+  };
   /** The hover item for a code under the pointer. */
   const hitItem = (h: CodeHit): HoverItem => ({
-    key: `${h.match.start}:${h.match.code}`,
+    key: `${nodeId(h.node)}:${h.match.start}:${h.match.code}`,
     open: () => openCard(() => (h.node.isConnected ? liveRect(h) : h.rect), { code: h.match.code }),
   });
 

@@ -221,6 +221,33 @@ describe.each(BROWSERS)('%s: on the page', (name) => {
     await page.close();
   });
 
+  it('moves the card to the next cell holding the same code (each occurrence has its own card)', async () => {
+    const page = await openPage(b, `${base}/spa.html`);
+    await page.evaluate(() => {
+      const spa = (window as unknown as { spa: { add(c: string, l: string): void } }).spa;
+      spa.add('D0150', 'First visit');
+      spa.add('D0150', 'Second visit');
+    });
+    await waitForHighlights(page, 2);
+    const cardTop = () =>
+      page.$eval('cdt-lens-card', (h) => Math.round(h.getBoundingClientRect().top));
+    // The lower row first: its card opens below it, clear of the row above.
+    await hoverText(page, 'D0150', 1);
+    await waitForCard(page, 'not the official ADA descriptor');
+    const first = await cardTop();
+    // Straight up to the same code in the row above, without leaving codes in between.
+    const above = await pointAtText(page, 'D0150', 0);
+    await page.mouse.move(above.x, above.y, { steps: 2 });
+    await page.waitForFunction(
+      (top: number) =>
+        Math.round(document.querySelector('cdt-lens-card')!.getBoundingClientRect().top) < top,
+      { timeout: 3000, polling: 50 },
+      first,
+    );
+    expect(await cardTop()).toBeLessThan(first);
+    await page.close();
+  });
+
   it('follows a single-page app: new rows marked, changed text rescanned, removed rows forgotten', async () => {
     const page = await openPage(b, `${base}/spa.html`);
     await page.evaluate(() => {
