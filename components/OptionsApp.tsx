@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { DATA_FACTS } from '../lib/cdt/code-set';
+import { dataFacts } from '../lib/cdt/code-set';
 import { applySettings, exportSettings, parseSettingsFile } from '../lib/settings-file';
 import {
   DELAY_RANGE,
@@ -214,6 +214,7 @@ function Backup() {
 
 /** The options page: every setting, applied live in open tabs, and the licensed import. */
 export function OptionsApp({ version }: { version: string }) {
+  const facts = dataFacts();
   const [enabled, setEnabled] = useSetting(enabledSetting);
   const [style, setStyle] = useSetting(highlightStyleSetting);
   const [theme, setTheme] = useSetting(themeSetting);
@@ -289,8 +290,8 @@ export function OptionsApp({ version }: { version: string }) {
       </Section>
       <Section title="About">
         <p data-testid="about">
-          CDT Lens {version}. Data {DATA_FACTS.dataVersion} for CDT {DATA_FACTS.codeYear}:{' '}
-          {DATA_FACTS.active} codes in force and {DATA_FACTS.deleted} deleted codes.
+          CDT Lens {version}. Data {facts.dataVersion} for CDT {facts.codeYear}: {facts.active}{' '}
+          codes in force and {facts.deleted} deleted codes.
         </p>
         <p>
           The summaries are CDT Lens&apos;s own plain-language words, not the ADA&apos;s

@@ -2,7 +2,7 @@
  * The CDT code detector: a pure function from text to code matches, with no DOM, shared by the
  * content script, the popup, the context menu and the PDF viewer.
  */
-import { CODE_ACTIVE, CODE_TABLE, type CodeTable } from '../cdt/code-set';
+import { CODE_ACTIVE, type CodeTable, codeTable } from '../cdt/code-set';
 import { afterDiagnosisQualifier, inAddress, nearLookalikeWord } from './context';
 
 /** One occurrence of a CDT code in a text. */
@@ -271,15 +271,22 @@ function codeString(digits: string): string {
   return code;
 }
 
-/** Detector over a given code table (the bundled one by default); exported for tests. */
-export function createDetector(table: CodeTable): (text: string) => CodeMatch[] {
+/**
+ * Detector over a code table, or a function that builds it on the first candidate (the bundled one
+ * by default); exported for tests.
+ */
+export function createDetector(
+  source: CodeTable | (() => CodeTable),
+): (text: string) => CodeMatch[] {
+  let codes = typeof source === 'function' ? undefined : source;
+  const table = () => (codes ??= (source as () => CodeTable)());
   const status = (s: number | undefined): 'active' | 'deleted' | undefined =>
     s === 0 || s === undefined ? undefined : s === CODE_ACTIVE ? 'active' : 'deleted';
-  const statusOf = (digits: string) => status(table[Number(digits)]);
+  const statusOf = (digits: string) => status(table()[Number(digits)]);
   /** Status of the four digits ending at `end`, read without slicing a string. */
   const statusAt = (text: string, end: number) =>
     status(
-      table[
+      table()[
         (text.charCodeAt(end - 4) - ZERO) * 1000 +
           (text.charCodeAt(end - 3) - ZERO) * 100 +
           (text.charCodeAt(end - 2) - ZERO) * 10 +
@@ -362,7 +369,7 @@ export function createDetector(table: CodeTable): (text: string) => CodeMatch[] 
   };
 }
 
-const detectBundled = createDetector(CODE_TABLE);
+const detectBundled = createDetector(codeTable);
 
 /**
  * Finds every CDT code of the bundled data (current or deleted) in `text`, in order, each

@@ -2,11 +2,11 @@
  * Reads a licensed file off the main thread: a 10 MB file takes about a second to parse, and the
  * options page must stay responsive meanwhile.
  */
-import { CODE_TABLE } from '../cdt/code-set';
+import { codeTable } from '../cdt/code-set';
 import { ImportError, readImport } from './parse';
 import type { ReadRequest, ReadResult } from './client';
 
-const isKnown = (code: string) => CODE_TABLE[Number(code.slice(1))] !== 0;
+const isKnown = (code: string) => codeTable()[Number(code.slice(1))] !== 0;
 
 self.onmessage = ({ data }: MessageEvent<ReadRequest>) => {
   let result: ReadResult;

@@ -1,7 +1,16 @@
 /**
- * Statistics and report rows shared by the benchmark modules: each module returns rows, the report
- * (report.bench.ts) writes them. Growth with the amount of work is judged here, in one place.
+ * Statistics and report rows shared by the benchmark modules: each module returns rows, the reports
+ * (report.bench.ts, soak/soak.soak.ts) write them. Growth with the amount of work is judged here, in
+ * one place.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+
+/** Where reports go (git-ignored). */
+export const REPORT_DIR = resolve(import.meta.dirname, '../../.bench');
+/** The machine a report was measured on. */
+export const MACHINE = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 
 /** One line of the report. */
 export interface Row {
@@ -81,4 +90,34 @@ export function growthRow(
     target: 'linear or better (slope ≤ 1.15)',
     met: superlinear ? 'no' : 'yes',
   };
+}
+
+/** Writes `rows` as `<name>.md` (a Markdown table) and `<name>.json` under REPORT_DIR; returns the Markdown. */
+export function writeReport(name: string, title: string, rows: Row[], facts: object = {}): string {
+  const header: (keyof Row)[] = [
+    'benchmark',
+    'median',
+    'spread',
+    'baseline',
+    'ratio',
+    'target',
+    'met',
+  ];
+  const md = [
+    `# ${title}`,
+    '',
+    `Machine: ${MACHINE}. Date: ${new Date().toISOString()}.`,
+    '',
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${header.map((h) => String(r[h] ?? '')).join(' | ')} |`),
+    '',
+  ].join('\n');
+  mkdirSync(REPORT_DIR, { recursive: true });
+  writeFileSync(`${REPORT_DIR}/${name}.md`, md);
+  writeFileSync(
+    `${REPORT_DIR}/${name}.json`,
+    JSON.stringify({ machine: MACHINE, ...facts, rows }, null, 2),
+  );
+  return md;
 }

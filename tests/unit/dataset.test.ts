@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, CODE_PATTERN, categoryForCode } from '../../lib/cdt/categories';
 import { packCodeNumbers, unpackCodeNumbers } from '../../lib/cdt/code-pack';
-import { CODE_TABLE, CODE_ACTIVE, CODE_DELETED } from '../../lib/cdt/code-set';
+import { CODE_ACTIVE, CODE_DELETED, codeTable } from '../../lib/cdt/code-set';
 import { allEntries, browseTree, codeView, datasetMeta, getEntry } from '../../lib/cdt/index';
 import { CATEGORY_EXCEPTIONS, checkDataset, LIMITS } from '../../lib/cdt/schema';
 import { loadDataset } from '../../lib/cdt/vite-plugin';
@@ -79,10 +79,11 @@ describe('bundled dataset', () => {
   });
 
   it('matches the compact code set of the content script exactly', () => {
-    const fromTable = [...CODE_TABLE.keys()].filter((n) => CODE_TABLE[n] !== 0);
+    const table = codeTable();
+    const fromTable = [...table.keys()].filter((n) => table[n] !== 0);
     expect(fromTable.length).toBe(entries.length);
     for (const e of entries)
-      expect(CODE_TABLE[Number(e.code.slice(1))], e.code).toBe(
+      expect(table[Number(e.code.slice(1))], e.code).toBe(
         e.status === 'active' ? CODE_ACTIVE : CODE_DELETED,
       );
   });

@@ -193,3 +193,18 @@ describe('findCodes: properties', () => {
     expect(detect(big).length).toBeGreaterThan(0);
   });
 });
+
+describe('createDetector: the code table is built on the first candidate only', () => {
+  it('never builds it for text without a candidate, and once for any number of codes', () => {
+    let builds = 0;
+    const lazy = createDetector(() => {
+      builds++;
+      return buildCodeTable(packCodeNumbers(ACTIVE), packCodeNumbers(DELETED));
+    });
+    expect(lazy('Dear Dr. Dunn, the Dental Department (D-wing) has no code today.')).toEqual([]);
+    expect(builds).toBe(0);
+    expect(lazy('D0120 and D1110').map((m) => m.code)).toEqual(['D0120', 'D1110']);
+    expect(lazy('D4341')).toHaveLength(1);
+    expect(builds).toBe(1);
+  });
+});

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { CODE_TABLE } from '../../lib/cdt/code-set';
+import { codeTable } from '../../lib/cdt/code-set';
 import {
   ImportError,
   decodeText,
@@ -22,7 +22,7 @@ import {
   wrongColumns,
 } from '../fixtures/licensed';
 
-const isKnown = (code: string) => CODE_TABLE[Number(code.slice(1))] !== 0;
+const isKnown = (code: string) => codeTable()[Number(code.slice(1))] !== 0;
 const enc = (s: string) => new TextEncoder().encode(s);
 
 describe('licensed file import', () => {

@@ -3,16 +3,10 @@
  * long session in Chromium with the built extension, plus the detector fuzzing result passed in by
  * the runner. Writes .bench/soak.md and .bench/soak.json.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
-import type { Row } from '../stats';
+import { type Row, writeReport } from '../stats';
 import { soakSession } from './session';
 import { soakStorm } from './storm';
-
-const OUT = resolve(import.meta.dirname, '../../../.bench');
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 
 it('storms, runs a long session, and writes the report', async () => {
   const rows: Row[] = [];
@@ -48,28 +42,7 @@ it('storms, runs a long session, and writes the report', async () => {
       ])),
     );
 
-  const header: (keyof Row)[] = [
-    'benchmark',
-    'median',
-    'spread',
-    'baseline',
-    'ratio',
-    'target',
-    'met',
-  ];
-  const md = [
-    '# Soak report',
-    '',
-    `Machine: ${machine}. Date: ${new Date().toISOString()}.`,
-    '',
-    `| ${header.join(' | ')} |`,
-    `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map((r) => `| ${header.map((h) => String(r[h] ?? '')).join(' | ')} |`),
-    '',
-  ].join('\n');
-  mkdirSync(OUT, { recursive: true });
-  writeFileSync(`${OUT}/soak.md`, md);
-  writeFileSync(`${OUT}/soak.json`, JSON.stringify({ machine, rows }, null, 2));
+  const md = writeReport('soak', 'Soak report', rows);
   console.log(md);
   // The soak fails on any missed target, after writing the report.
   expect(rows.filter((r) => r.met === 'no').map((r) => r.benchmark)).toEqual([]);
