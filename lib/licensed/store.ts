@@ -5,25 +5,12 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { CODE_PATTERN } from '../cdt/categories';
+import { INFO_KEY, type LicensedInfo, isInfo } from './watch';
 
-/** What the options page shows about the current import. */
-export interface LicensedInfo {
-  /** File name the user chose. */
-  source: string;
-  /** When it was imported (ms since the epoch). */
-  importedAt: number;
-  /** Codes with an official descriptor. */
-  count: number;
-}
+export { type LicensedInfo, watchImport } from './watch';
 
-const infoItem = storage.defineItem<unknown>('local:licensedInfo', { fallback: null, version: 1 });
+const infoItem = storage.defineItem<unknown>(INFO_KEY, { fallback: null, version: 1 });
 const textItem = storage.defineItem<unknown>('local:licensedText', { fallback: null, version: 1 });
-
-function isInfo(v: unknown): v is LicensedInfo {
-  if (typeof v !== 'object' || v === null) return false;
-  const { source, importedAt, count } = v as Record<string, unknown>;
-  return typeof source === 'string' && typeof importedAt === 'number' && typeof count === 'number';
-}
 
 function isDescriptors(v: unknown): v is Record<string, string> {
   return (
@@ -61,11 +48,6 @@ export async function saveImport(
 /** Removes the import. */
 export async function removeImport(): Promise<void> {
   await storage.removeItems([textItem, infoItem]);
-}
-
-/** Calls `cb` when an import is stored or removed; returns unwatch. */
-export function watchImport(cb: (info: LicensedInfo | null) => void): () => void {
-  return infoItem.watch((v) => cb(isInfo(v) ? v : null));
 }
 
 /**

@@ -4,7 +4,7 @@
  * arrive differs (a content script gets tab messages, the viewer an extension page's).
  */
 import { findCodes } from '../detect/index';
-import { watchImport } from '../licensed/store';
+import { watchImport } from '../licensed/watch';
 import { checkText, sendMessage } from '../messaging';
 import { countCodes } from '../page-codes';
 import type { ViewerRequestKind } from '../viewer-link';
