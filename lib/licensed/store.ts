@@ -9,8 +9,11 @@ import { INFO_KEY, type LicensedInfo, isInfo } from './watch';
 
 export { type LicensedInfo, watchImport } from './watch';
 
-const infoItem = storage.defineItem<unknown>(INFO_KEY, { fallback: null, version: 1 });
-const textItem = storage.defineItem<unknown>('local:licensedText', { fallback: null, version: 1 });
+/**
+ * Storage key of the imported text. Read and written by key, not through `defineItem`, which would
+ * read the whole (up to megabytes) text every time the background starts, lookup or not.
+ */
+const TEXT_KEY = 'local:licensedText';
 
 function isDescriptors(v: unknown): v is Record<string, string> {
   return (
@@ -23,7 +26,7 @@ function isDescriptors(v: unknown): v is Record<string, string> {
 
 /** The current import's info, or null when there is none (or storage holds something else). */
 export async function importInfo(): Promise<LicensedInfo | null> {
-  const v = await infoItem.getValue();
+  const v = await storage.getItem<unknown>(INFO_KEY);
   return isInfo(v) ? v : null;
 }
 
@@ -39,15 +42,15 @@ export async function saveImport(
     count: Object.keys(descriptors).length,
   };
   await storage.setItems([
-    { item: textItem, value: descriptors },
-    { item: infoItem, value: info },
+    { key: TEXT_KEY, value: descriptors },
+    { key: INFO_KEY, value: info },
   ]);
   return info;
 }
 
 /** Removes the import. */
 export async function removeImport(): Promise<void> {
-  await storage.removeItems([textItem, infoItem]);
+  await storage.removeItems([TEXT_KEY, INFO_KEY]);
 }
 
 /**
@@ -57,10 +60,10 @@ export async function removeImport(): Promise<void> {
 export function officialDescriptors(): (code: string) => Promise<string | undefined> {
   let table: Promise<Record<string, string>> | undefined;
   const load = async () => {
-    const v = await textItem.getValue();
+    const v = await storage.getItem<unknown>(TEXT_KEY);
     return isDescriptors(v) ? v : {};
   };
-  textItem.watch(() => (table = undefined));
+  storage.watch(TEXT_KEY, () => (table = undefined));
   return async (code) => {
     table ??= load();
     const text = (await table)[code];
