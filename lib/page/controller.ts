@@ -8,7 +8,7 @@ import type { Modifier, Theme } from '../settings';
 import { createHighlighter, type MarkStyle } from './highlighter';
 import { codeAtPoint, type CodeHit, matchRange } from './hit-test';
 import { createHoverController } from './hover';
-import { type MatchIndex, type NodeDetector, scan } from './scanner';
+import { type MatchIndex, type NodeDetector, scan, sharedDetector } from './scanner';
 import { createMutationBatcher } from './mutations';
 import { perfScanned } from './perf';
 import { selectionAnchor } from './selection';
@@ -113,8 +113,8 @@ export function startPage(
   signal: AbortSignal,
 ): PageController {
   const doc = win.document;
-  const index: MatchIndex = new WeakMap();
-  const marked = new Set<Text>();
+  /** Text nodes with codes, in the order found: the page's marks, whether registered or not. */
+  const index: MatchIndex = new Map();
   let config = deps.config;
   /** Which occurrence of each code "reveal" shows next. */
   const revealed = new Map<string, number>();
@@ -132,24 +132,20 @@ export function startPage(
       if (matches) highlighter.add(node, matches);
     },
     (node) => highlighter.remove(node),
+    (node) => index.has(node),
   );
+  /** The scanner found codes in `node`, or found that it lost them (it keeps `index` itself). */
   const found = (node: Text, matches: readonly CodeMatch[]) => {
-    if (matches.length === 0) {
-      marked.delete(node);
-      gate.untrack(node);
-      return;
-    }
-    marked.add(node);
+    if (matches.length === 0) return gate.untrack(node);
     // Changed text: its old ranges go, the new ones come when (or as soon as) it is near view.
     highlighter.remove(node);
     gate.track(node);
   };
   const sweep = () => {
-    for (const node of marked)
+    for (const node of index.keys())
       if (!node.isConnected) {
-        marked.delete(node);
-        gate.untrack(node);
         index.delete(node);
+        gate.untrack(node);
       }
   };
 
@@ -330,9 +326,10 @@ export function startPage(
       if (!signal.aborted) deps.onCodes?.(codes());
     }, REPORT_MS);
   };
-  const codes = () => [...marked].filter((n) => n.isConnected).flatMap((n) => index.get(n) ?? []);
+  const codes = () => [...index].flatMap(([node, matches]) => (node.isConnected ? matches : []));
 
-  const rescan = (root: Node) => scan(root, deps.detect, index, found, signal, deps.detectIn);
+  const detect = sharedDetector(deps.detect);
+  const rescan = (root: Node) => scan(root, detect, index, found, signal, deps.detectIn);
   const scanStart = performance.now();
   const ready = rescan(doc).then((stats) => {
     perfScanned(scanStart, stats);
@@ -378,10 +375,10 @@ export function startPage(
     },
     codes,
     reveal(code) {
-      const all = [...marked]
-        .filter((n) => n.isConnected)
-        .flatMap((node) =>
-          (index.get(node) ?? []).filter((m) => m.code === code).map((m) => ({ node, m })),
+      const all = [...index]
+        .filter(([node]) => node.isConnected)
+        .flatMap(([node, matches]) =>
+          matches.filter((m) => m.code === code).map((m) => ({ node, m })),
         )
         .sort((a, b) =>
           a.node === b.node

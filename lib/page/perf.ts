@@ -26,6 +26,12 @@ export interface ScanStats {
   slices: number;
   /** Longest slice, in ms: the longest main-thread task the scan itself caused. */
   longestSliceMs: number;
+  /**
+   * From the start to the end of the document's own text, in ms: what a walk over its text nodes
+   * (the benchmark's baseline) covers. The rest is the pass over its elements for open shadow roots
+   * and the text in them.
+   */
+  textMs: number;
 }
 
 /** Adds a mark to the timeline; a missing or throwing User Timing API costs nothing. */

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { findCodes } from '../../lib/detect/index';
 import { CARD_HOST_TAG } from '../../lib/page/card-host';
-import { type MatchIndex, scan, textNodes } from '../../lib/page/scanner';
+import {
+  type MatchIndex,
+  SHARED_TEXT_MAX,
+  SHARED_TEXTS,
+  scan,
+  sharedDetector,
+  textNodes,
+} from '../../lib/page/scanner';
 
 function page(html: string): HTMLElement {
   const root = document.createElement('div');
@@ -45,7 +52,7 @@ describe('scanner', () => {
 
   it('records matches per text node and reports nodes that lose their codes', async () => {
     const root = page('<p>Exam D0120 and D0150</p><p>nothing here</p>');
-    const index: MatchIndex = new WeakMap();
+    const index: MatchIndex = new Map();
     const updates: [string, number][] = [];
     const signal = new AbortController().signal;
     await scan(root, findCodes, index, (n, m) => updates.push([n.data, m.length]), signal);
@@ -55,5 +62,54 @@ describe('scanner', () => {
     await scan(text, findCodes, index, (n, m) => updates.push([n.data, m.length]), signal);
     expect(updates.at(-1)).toEqual(['no codes now', 0]);
     expect(index.has(text)).toBe(false);
+  });
+
+  it('marks no code in scripts, SVG text or editable text, in the document or a shadow root', async () => {
+    const root = page(`
+      <p>D0120</p><script>var s = "D1110"</script><svg><text>D2740</text></svg>
+      <div id="host"></div>`);
+    // No editable element in the document's own tree: the shadow root's is found all the same.
+    const shadow = root.querySelector('#host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>D0150</p><p contenteditable="true">D4910</p>';
+    const index: MatchIndex = new Map();
+    await scan(document, findCodes, index, () => {}, new AbortController().signal);
+    expect([...index.values()].flat().map((m) => m.code)).toEqual(['D0120', 'D0150']);
+  });
+
+  it('does not read a long script for codes at all', async () => {
+    page(`<script>${'var x = "D0120";'.repeat(200)}</script><p>D0150</p>`);
+    const read: number[] = [];
+    const detect = (text: string) => (read.push(text.length), findCodes(text));
+    const index: MatchIndex = new Map();
+    const stats = await scan(document, detect, index, () => {}, new AbortController().signal);
+    expect(read.every((n) => n < 2000)).toBe(true);
+    expect([...index.values()].flat().map((m) => m.code)).toEqual(['D0150']);
+    expect(stats.textMs).toBeGreaterThan(0);
+  });
+
+  it('shares one list of matches between nodes of the same short text', async () => {
+    page('<p>D0120</p><p>D0120</p><p>Bundled with D1110</p><p>Bundled with D1110</p>');
+    let calls = 0;
+    const detect = sharedDetector((text) => (calls++, findCodes(text)));
+    const index: MatchIndex = new Map();
+    await scan(document, detect, index, () => {}, new AbortController().signal);
+    const lists = [...index.values()];
+    expect(lists).toHaveLength(4);
+    expect(lists[0]).toBe(lists[1]);
+    expect(lists[2]).toBe(lists[3]);
+    expect(calls).toBe(2);
+  });
+
+  it('detects long texts anew and forgets what it saw past its limit', () => {
+    let calls = 0;
+    const detect = sharedDetector((text) => (calls++, findCodes(text)));
+    const long = `D0120 ${'x'.repeat(SHARED_TEXT_MAX)}`;
+    detect(long);
+    detect(long);
+    expect(calls).toBe(2);
+    for (let i = 0; i <= SHARED_TEXTS; i++) detect(`D0120 #${i}`);
+    calls = 0;
+    detect('D0120 #0');
+    expect(calls).toBe(1);
   });
 });

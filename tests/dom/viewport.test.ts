@@ -41,11 +41,24 @@ function gate() {
     innerWidth: 800,
   });
   const shown = new Set<Text>();
-  const g = createViewportGate(
+  /** The page's index of nodes with codes, as the controller keeps it. */
+  const index = new Set<Text>();
+  const gate = createViewportGate(
     win,
     (n) => shown.add(n),
     (n) => shown.delete(n),
+    (n) => index.has(n),
   );
+  const g = {
+    track(n: Text) {
+      index.add(n);
+      gate.track(n);
+    },
+    untrack(n: Text) {
+      index.delete(n);
+      gate.untrack(n);
+    },
+  };
   return { g, shown, observer: FakeObserver.last! };
 }
 
@@ -78,5 +91,39 @@ describe('viewport gate', () => {
     expect(observer.observed.has(node!.parentElement!)).toBe(true);
     g.untrack(node!);
     expect(observer.observed.size).toBe(0);
+  });
+
+  it('observes a table row once for the codes of all its cells', () => {
+    const { g, shown, observer } = gate();
+    document.body.innerHTML =
+      '<table><tbody><tr><td>D0120</td><td>x</td><td>Bundled with D1110</td></tr></tbody></table>';
+    const row = document.querySelector('tr')!;
+    const [a, , b] = [...row.cells].map((c) => c.firstChild as Text);
+    g.track(a!);
+    g.track(b!);
+    expect([...observer.observed]).toEqual([row]);
+    observer.deliver(row, true);
+    expect([...shown]).toEqual([a, b]);
+    observer.deliver(row, false);
+    expect(shown.size).toBe(0);
+    // One cell loses its code: the row stays observed for the other, and goes with the last.
+    g.untrack(a!);
+    expect([...observer.observed]).toEqual([row]);
+    g.untrack(b!);
+    expect(observer.observed.size).toBe(0);
+  });
+
+  it('forgets a text the page replaced once its element is seen again', () => {
+    const { g, shown, observer } = gate();
+    const [node] = texts([5000]);
+    const el = node!.parentElement!;
+    g.track(node!);
+    // The page replaces the text: the controller drops the old node from its index.
+    const fresh = document.createTextNode('D0150');
+    el.replaceChildren(fresh);
+    g.untrack(node!);
+    g.track(fresh);
+    observer.deliver(el, true);
+    expect([...shown]).toEqual([fresh]);
   });
 });
