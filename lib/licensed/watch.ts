@@ -2,7 +2,7 @@
  * Watching the user's licensed import from any context, without defining its storage items: a
  * content script only needs to know that the import changed (lib/licensed/store.ts holds the rest).
  */
-import { storage } from 'wxt/utils/storage';
+import { watchKey } from '../page/page-settings';
 
 /** Storage key of the current import's info (written with the text, in one write). */
 export const INFO_KEY = 'local:licensedInfo';
@@ -26,5 +26,5 @@ export function isInfo(v: unknown): v is LicensedInfo {
 
 /** Calls `cb` when an import is stored or removed; returns unwatch. */
 export function watchImport(cb: (info: LicensedInfo | null) => void): () => void {
-  return storage.watch<unknown>(INFO_KEY, (v) => cb(isInfo(v) ? v : null));
+  return watchKey(INFO_KEY, (v) => cb(isInfo(v) ? v : null));
 }

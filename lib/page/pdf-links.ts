@@ -3,7 +3,8 @@
  * so, and fetching a linked PDF for the viewer as the page itself would (same origin, its cookies),
  * so the extension needs no host permission to read it.
  */
-import { pdfTakeoverSetting } from '../settings';
+import { SETTING_DEFS } from '../setting-defs';
+import { readSettings, watchSettings } from './page-settings';
 import { isPdfUrl } from '../viewer-link';
 
 /** Largest PDF handed to the viewer through messaging: its base64 must fit Chrome's 64 MiB message. */
@@ -29,8 +30,9 @@ export async function takeOverPdfLinks(
   open: (url: string) => void,
   signal: AbortSignal,
 ): Promise<void> {
-  let on = await pdfTakeoverSetting.get();
-  const unwatch = pdfTakeoverSetting.watch((value) => (on = value));
+  const takeover = { pdfTakeover: SETTING_DEFS.pdfTakeover };
+  let on = (await readSettings(takeover)).pdfTakeover;
+  const unwatch = watchSettings(takeover, (_, value) => (on = value));
   signal.addEventListener('abort', unwatch, { once: true });
   doc.addEventListener(
     'click',

@@ -2,15 +2,7 @@
  * Runs the page side under the user's settings: nothing at all where the extension is off (globally
  * or for this site), and every change applied live, in every frame, without a reload.
  */
-import {
-  deletedWarningsSetting,
-  disabledSitesSetting,
-  enabledSetting,
-  highlightStyleSetting,
-  hoverTriggerSetting,
-  siteMatches,
-  themeSetting,
-} from '../settings';
+import { SETTING_DEFS, siteMatches } from '../setting-defs';
 import {
   type FrameCardRequest,
   type PageConfig,
@@ -18,7 +10,18 @@ import {
   type PageDeps,
   startPage,
 } from './controller';
+import { readSettings, watchSettings } from './page-settings';
 import { PERF, perfMark } from './perf';
+
+/** The settings that shape the page side. */
+const PAGE_SETTINGS = {
+  enabled: SETTING_DEFS.enabled,
+  disabledSites: SETTING_DEFS.disabledSites,
+  highlightStyle: SETTING_DEFS.highlightStyle,
+  hoverTrigger: SETTING_DEFS.hoverTrigger,
+  theme: SETTING_DEFS.theme,
+  deletedWarnings: SETTING_DEFS.deletedWarnings,
+};
 
 /** What the entrypoint can ask of the running page. */
 export interface RunningPage {
@@ -53,28 +56,20 @@ export async function runPage(
   signal: AbortSignal,
 ): Promise<RunningPage> {
   perfMark(PERF.start);
-  const [enabled, sites, style, trigger, theme, deletedWarnings] = await Promise.all([
-    enabledSetting.get(),
-    disabledSitesSetting.get(),
-    highlightStyleSetting.get(),
-    hoverTriggerSetting.get(),
-    themeSetting.get(),
-    deletedWarningsSetting.get(),
-  ]);
-  const state = { enabled, sites, style, trigger, theme, deletedWarnings };
+  const state = await readSettings(PAGE_SETTINGS);
   const host = siteHost(win);
   let running: { controller: PageController; stop: AbortController } | undefined;
 
   const config = (): PageConfig => ({
-    marks: { style: state.style, deletedWarnings: state.deletedWarnings },
-    dwellMs: state.trigger.delayMs,
-    modifier: state.trigger.modifier,
+    marks: { style: state.highlightStyle, deletedWarnings: state.deletedWarnings },
+    dwellMs: state.hoverTrigger.delayMs,
+    modifier: state.hoverTrigger.modifier,
     theme: state.theme,
   });
 
   const apply = () => {
     if (signal.aborted) return;
-    const on = state.enabled && !siteMatches(host, state.sites);
+    const on = state.enabled && !siteMatches(host, state.disabledSites);
     if (on && !running) {
       const stop = new AbortController();
       signal.addEventListener('abort', () => stop.abort(), { once: true });
@@ -87,24 +82,12 @@ export async function runPage(
     } else running?.controller.configure(config());
   };
 
-  /** Watches one setting: stores its new value and applies the whole state. */
-  const follow = <K extends keyof typeof state>(
-    setting: { watch(cb: (v: (typeof state)[K]) => void): () => void },
-    key: K,
-  ) =>
-    setting.watch((value) => {
-      state[key] = value;
-      apply();
-    });
-  const unwatch = [
-    follow(enabledSetting, 'enabled'),
-    follow(disabledSitesSetting, 'sites'),
-    follow(highlightStyleSetting, 'style'),
-    follow(hoverTriggerSetting, 'trigger'),
-    follow(themeSetting, 'theme'),
-    follow(deletedWarningsSetting, 'deletedWarnings'),
-  ];
-  signal.addEventListener('abort', () => unwatch.forEach((u) => u()), { once: true });
+  // Every change applies the whole state at once.
+  const unwatch = watchSettings(PAGE_SETTINGS, (name, value) => {
+    state[name] = value;
+    apply();
+  });
+  signal.addEventListener('abort', unwatch, { once: true });
   apply();
 
   return {
