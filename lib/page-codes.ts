@@ -11,11 +11,14 @@ export type CodeCounts = Record<string, number>;
 /** Most codes one frame may report: bounds what a hostile page can make the background hold. */
 export const MAX_REPORTED_CODES = 2000;
 
-/** Counts per code of `matches`. */
-export function countCodes(matches: readonly CodeMatch[]): CodeCounts {
-  const counts: CodeCounts = {};
-  for (const m of matches) if (!m.continued) counts[m.code] = (counts[m.code] ?? 0) + 1;
-  return counts;
+/** Counts per code of `matches`, seen `times` times (text nodes sharing one list), added to `into`. */
+export function countCodes(
+  matches: readonly CodeMatch[],
+  times = 1,
+  into: CodeCounts = {},
+): CodeCounts {
+  for (const m of matches) if (!m.continued) into[m.code] = (into[m.code] ?? 0) + times;
+  return into;
 }
 
 /** A report from a page, checked: code-shaped keys and positive whole counts, bounded. */

@@ -4,7 +4,8 @@
  */
 import type { CodeMatch } from '../detect/index';
 import { CARD_HOST_TAG, type CardUi, createCardHost } from './card-host';
-import type { Modifier, Theme } from '../settings';
+import { type CodeCounts, countCodes } from '../page-codes';
+import type { Modifier, Theme } from '../setting-defs';
 import { createHighlighter, type MarkStyle } from './highlighter';
 import { codeAtPoint, type CodeHit, matchRange } from './hit-test';
 import { createHoverController } from './hover';
@@ -68,7 +69,7 @@ export interface PageDeps {
   detectIn?: NodeDetector;
   config: PageConfig;
   /** Told the codes of the page after each scan (at most every REPORT_MS). */
-  onCodes?: (matches: CodeMatch[]) => void;
+  onCodes?: (counts: CodeCounts) => void;
   /** Asks the top frame to show a small frame's card; false when it cannot (then it shows here). */
   openInTop?: (request: FrameCardRequest) => Promise<boolean>;
   /** Tells the top frame the card is done: `force` for Escape or Close, else the pointer left. */
@@ -82,8 +83,8 @@ export const FLASH_MS = 1500;
 
 /** A running page: what the entrypoint and tests can ask of it. */
 export interface PageController {
-  /** Codes found so far, in document order of discovery. */
-  codes(): CodeMatch[];
+  /** Counts per code of the codes on the page now. */
+  counts(): CodeCounts;
   /** Opens a lookup card for selected text at the selection or focused field; false for no text. */
   showSelection(text: string): boolean;
   /** Resolves when the first full scan is done. */
@@ -323,17 +324,25 @@ export function startPage(
     if (!deps.onCodes || reportTimer) return;
     reportTimer = setTimeout(() => {
       reportTimer = undefined;
-      if (!signal.aborted) deps.onCodes?.(codes());
+      if (!signal.aborted) deps.onCodes?.(counts());
     }, REPORT_MS);
   };
-  const codes = () => [...index].flatMap(([node, matches]) => (node.isConnected ? matches : []));
+  /** Counted per list of matches: the nodes of a table's repeated texts share a few lists. */
+  const counts = () => {
+    const times = new Map<readonly CodeMatch[], number>();
+    for (const [node, matches] of index)
+      if (node.isConnected) times.set(matches, (times.get(matches) ?? 0) + 1);
+    const out: CodeCounts = {};
+    for (const [matches, n] of times) countCodes(matches, n, out);
+    return out;
+  };
 
   const detect = sharedDetector(deps.detect);
   const rescan = (root: Node) => scan(root, detect, index, found, signal, deps.detectIn);
   const scanStart = performance.now();
   const ready = rescan(doc).then((stats) => {
     perfScanned(scanStart, stats);
-    if (!signal.aborted) deps.onCodes?.(codes());
+    if (!signal.aborted) deps.onCodes?.(counts());
   });
   const batcher = createMutationBatcher(
     doc,
@@ -373,7 +382,7 @@ export function startPage(
         highlighter.restyle(next.marks);
       config = next;
     },
-    codes,
+    counts,
     reveal(code) {
       const all = [...index]
         .filter(([node]) => node.isConnected)

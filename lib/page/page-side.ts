@@ -6,7 +6,6 @@
 import { findCodes } from '../detect/index';
 import { watchImport } from '../licensed/watch';
 import { checkText, sendMessage } from '../messaging';
-import { countCodes } from '../page-codes';
 import type { ViewerRequestKind } from '../viewer-link';
 import { cardUiLoader } from './card-ui-loader';
 import { cacheLookups } from './lookup-cache';
@@ -36,8 +35,7 @@ export async function startPageSide(
     {
       detect: findCodes,
       detectIn,
-      onCodes: (matches) =>
-        void sendMessage('reportCodes', countCodes(matches)).catch(() => undefined),
+      onCodes: (counts) => void sendMessage('reportCodes', counts).catch(() => undefined),
       openInTop: (request) => sendMessage('openCardInTop', request),
       closeInTop: (force) => void sendMessage('closeCardInTop', force).catch(() => undefined),
       loadCardUi: cardUiLoader({

@@ -78,7 +78,7 @@ export async function runPage(
       // Off: marks, listeners, observers and the card go at once; a disabled site costs nothing.
       running.stop.abort();
       running = undefined;
-      deps.onCodes?.([]);
+      deps.onCodes?.({});
     } else running?.controller.configure(config());
   };
 
@@ -93,7 +93,7 @@ export async function runPage(
   return {
     showSelection: (text) => running?.controller.showSelection(text) ?? false,
     reveal: (code) => running?.controller.reveal(code) ?? false,
-    report: () => deps.onCodes?.(running?.controller.codes() ?? []),
+    report: () => deps.onCodes?.(running?.controller.counts() ?? {}),
     focusCard: () => running?.controller.focusCard() ?? false,
     showFrameCard: (request) =>
       running?.controller.showFrameCard(request) ?? Promise.resolve(false),

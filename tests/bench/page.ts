@@ -364,31 +364,45 @@ export async function benchPage(quick: boolean): Promise<Row[]> {
       bySize.set(n, runs);
 
       const label = `${n.toLocaleString('en')} rows (${expected.toLocaleString('en')} codes)`;
+      // The document's own text, which is what the baseline walks (it enters no shadow root), and
+      // the whole first scan, which then visits every element for open shadow roots.
+      const text = runs.ext.map((x) => x.stats.textMs);
       const scan = runs.ext.map((x) => x.scanMs);
       const bare = median(runs.plain.map((x) => x.bareMs));
-      rows.push({
-        benchmark: `page scan and mark, ${label}`,
-        median: fmt(median(scan), ' ms'),
-        spread: spread(scan),
-        baseline: `bare TreeWalker + /D\\d{4}/g (isolated world): ${fmt(bare, ' ms')}`,
-        ratio: +(median(scan) / bare).toFixed(2),
-        target: '≤ 2×',
-        met: median(scan) / bare <= 2 ? 'yes' : 'no',
-      });
+      rows.push(
+        {
+          benchmark: `page scan and mark, document text, ${label}`,
+          median: fmt(median(text), ' ms'),
+          spread: spread(text),
+          baseline: `bare TreeWalker + /D\\d{4}/g (isolated world): ${fmt(bare, ' ms')}`,
+          ratio: +(median(text) / bare).toFixed(2),
+          target: '≤ 2×',
+          met: median(text) / bare <= 2 ? 'yes' : 'no',
+        },
+        {
+          benchmark: `page scan and mark with the shadow-root pass (every element, background priority), ${label}`,
+          median: fmt(median(scan), ' ms'),
+          spread: spread(scan),
+          baseline: `bare TreeWalker + /D\\d{4}/g (isolated world): ${fmt(bare, ' ms')}`,
+          ratio: +(median(scan) / bare).toFixed(2),
+          target: '≤ 2×',
+          met: median(scan) / bare <= 2 ? 'yes' : 'no',
+        },
+      );
       rows.push(
         runs.markjs.length
           ? {
-              benchmark: `page scan and mark vs mark.js, ${label}`,
-              median: fmt(median(scan), ' ms'),
+              benchmark: `page scan and mark (document text, as mark.js walks it) vs mark.js, ${label}`,
+              median: fmt(median(text), ' ms'),
               spread: spread(runs.markjs),
               baseline: `mark.js markRegExp: ${fmt(median(runs.markjs), ' ms')}${runs.markjs.length === 1 ? ' (one run)' : ''}`,
-              ratio: `${fmt(median(runs.markjs) / median(scan))}× faster`,
+              ratio: `${fmt(median(runs.markjs) / median(text))}× faster`,
               target: '≥ 20× faster',
-              met: median(runs.markjs) / median(scan) >= 20 ? 'yes' : 'no',
+              met: median(runs.markjs) / median(text) >= 20 ? 'yes' : 'no',
             }
           : {
-              benchmark: `page scan and mark vs mark.js, ${label}`,
-              median: fmt(median(scan), ' ms'),
+              benchmark: `page scan and mark (document text, as mark.js walks it) vs mark.js, ${label}`,
+              median: fmt(median(text), ' ms'),
               spread: '',
               baseline: `mark.js not run: capped (${quick ? 'quick run' : `10,000 rows took ${fmt(median(tenK), ' ms')}`})`,
               ratio: 'n/a',
@@ -509,7 +523,12 @@ export async function benchPage(quick: boolean): Promise<Row[]> {
     sizes.map((n) => ({ label: `${n / 1000}k`, size: n, cost: f(bySize.get(n)!) }));
   rows.push(
     growthRow(
-      'scan and mark',
+      'scan and mark, document text',
+      ' ms',
+      costAt((s) => median(s.ext.map((x) => x.stats.textMs))),
+    ),
+    growthRow(
+      'scan and mark with the shadow-root pass',
       ' ms',
       costAt((s) => median(s.ext.map((x) => x.scanMs))),
     ),

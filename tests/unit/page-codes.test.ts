@@ -15,6 +15,13 @@ describe('page codes', () => {
     expect(countCodes([m('D0120'), m('D1110'), m('D0120')])).toEqual({ D0120: 2, D1110: 1 });
   });
 
+  it('counts a list shared by several text nodes once per node, into one total', () => {
+    const m = (code: string) => ({ code, start: 0, end: 5, status: 'active' as const });
+    const total = countCodes([m('D0120')], 3);
+    countCodes([m('D0120'), m('D1110')], 2, total);
+    expect(total).toEqual({ D0120: 5, D1110: 2 });
+  });
+
   it('keeps only code-shaped keys with positive whole counts, bounded', () => {
     expect(checkCounts({ D0120: 2, hack: 1, D1110: -1, D2740: 1.5, D4910: '3' })).toEqual({
       D0120: 2,
