@@ -16,6 +16,19 @@ export const VIEWPORT_MARGIN = '100% 0px 100% 0px';
 export const EAGER_CHECKS = 2000;
 /** ...or until this many in a row lie below the viewport's margin: the rest is further down. */
 export const EAGER_BELOW_RUN = 64;
+/**
+ * Elements handed to the IntersectionObserver per frame: its first answers for them cost about
+ * 5 µs each in that frame's rendering update (so about 10 ms), measured at 50,000 rows.
+ */
+export const OBSERVE_PER_FRAME = 2000;
+/**
+ * Table rows tracked as one group, of which only the first and the last are observed: the observer
+ * recomputes every target on every frame that scrolls, and with one target per row of a 50,000-row
+ * table that was 50–380 ms a frame (scrolling ran at a third of the page's own frame rate, measured).
+ * Rows of one table body lie in document order top to bottom, so a group is near the viewport when
+ * either end is, or when its ends lie on either side of it.
+ */
+export const ROWS_PER_GROUP = 32;
 
 /**
  * The element observed for a text node: its parent, or for text directly in a table cell, the
@@ -53,6 +66,32 @@ export interface ViewportGate {
   disconnect(): void;
 }
 
+/** Where an observed end of a group lies, from the observer's latest answer. */
+type Side = 'near' | 'above' | 'below' | 'unknown';
+
+/** Elements tracked together (see ROWS_PER_GROUP); any other element is a group of its own. */
+interface Group {
+  boxes: Element[];
+  /** The table body its rows are in; null for a group of one element. */
+  parent: Element | null;
+  /** Handed to the observer: no element joins it any more. */
+  sealed: boolean;
+  /** Which of its marks are registered: none, some (measured at once, see EAGER_CHECKS), all. */
+  shown: 'none' | 'some' | 'all';
+  /** The observer's latest answers for its first and last element. */
+  first?: Side;
+  last?: Side;
+}
+
+/** Near the viewport, as far as the observer's answers for the group's ends tell; undefined: not yet. */
+function groupNear(g: Group): boolean | undefined {
+  const sides = g.boxes.length === 1 ? [g.first] : [g.first, g.last];
+  if (sides.includes('near') || sides.includes('unknown')) return true;
+  if (sides.includes(undefined)) return undefined;
+  // Both ends off screen: near only when the viewport lies between them.
+  return sides.length === 2 && sides[0] !== sides[1];
+}
+
 /**
  * A gate over `win`'s viewport for the text nodes `has` knows (the page's index of codes). Where
  * IntersectionObserver is missing, or a text node has no parent element (text directly in a shadow
@@ -67,13 +106,29 @@ export function createViewportGate(
   if (typeof win.IntersectionObserver !== 'function')
     return { track: show, untrack: hide, disconnect() {} };
   /**
-   * Elements observed. Only the elements: their text nodes are found again from them when they come
-   * near (`textsOf`), so a 50,000-row table costs no list or set per row (those were most of our
-   * heap). Weak, so an element the page dropped is forgotten with it.
+   * The group of every tracked element. Only elements: their text nodes are found again from them
+   * (`textsOf`), so a 50,000-row table costs no list or set per row. Weak, so an element the page
+   * dropped is forgotten with it.
    */
-  let observed = new WeakSet<Element>();
-  /** Elements the observer last saw near the viewport (a few screens' worth). */
-  const near = new Set<Element>();
+  let groups = new WeakMap<Element, Group>();
+  /** The group rows are added to while the scan goes on, until it is sealed. */
+  let open: Group | undefined;
+  /** Groups to hand to the observer, a frame's worth at a time (see OBSERVE_PER_FRAME). */
+  let queued: Group[] = [];
+  let frame = 0;
+  const observeQueued = () => {
+    frame = 0;
+    let budget = OBSERVE_PER_FRAME;
+    while (budget > 0 && queued.length > 0) {
+      const g = queued.shift()!;
+      g.sealed = true;
+      if (g === open) open = undefined;
+      const ends = new Set([g.boxes[0]!, g.boxes.at(-1)!]);
+      for (const el of ends) if (groups.get(el) === g) observer.observe(el);
+      budget -= ends.size;
+    }
+    if (queued.length > 0) frame = win.requestAnimationFrame(observeQueued);
+  };
   let eager = EAGER_CHECKS;
   let below = 0;
   /** Near the viewport by the same margin as the observer's (one screen above and below)? */
@@ -87,26 +142,66 @@ export function createViewportGate(
     below = 0;
     return r.bottom >= -h && r.right >= 0 && r.left <= win.innerWidth;
   };
-  /** `el`'s text nodes with codes; it is no longer observed when it has none. */
-  const tracked = (el: Element): Text[] => {
-    const nodes = textsOf(el).filter(has);
-    if (nodes.length === 0) {
-      observed.delete(el);
-      near.delete(el);
-      observer.unobserve(el);
+  /** Shows or hides every mark of `g`. */
+  const showGroup = (g: Group, near: boolean) => {
+    g.shown = near ? 'all' : 'none';
+    for (const el of g.boxes)
+      for (const node of textsOf(el)) if (has(node)) (near ? show : hide)(node);
+  };
+  /** Starts a group with `el`, or adds it to the open one. */
+  const join = (el: Element, shown: Group['shown']): Group => {
+    const parent = el.localName === 'tr' ? el.parentElement : null;
+    let g = open;
+    if (parent && g?.parent === parent && !g.sealed && g.boxes.length < ROWS_PER_GROUP) {
+      g.boxes.push(el);
+      if (shown !== 'none' || g.shown === 'all') g.shown = 'some';
+    } else {
+      g = { boxes: [el], parent, sealed: false, shown };
+      open = parent ? g : undefined;
+      queued.push(g);
+      frame ||= win.requestAnimationFrame(observeQueued);
     }
-    return nodes;
+    groups.set(el, g);
+    return g;
+  };
+  /** Takes `el` out of its group; the rest of a group whose end it was start over as new groups. */
+  const leave = (el: Element, g: Group) => {
+    groups.delete(el);
+    const first = g.boxes[0] === el;
+    const last = g.boxes.at(-1) === el;
+    g.boxes = g.boxes.filter((b) => b !== el);
+    if (!first && !last) return;
+    for (const end of [el, ...g.boxes.slice(0, 1), ...g.boxes.slice(-1)]) observer.unobserve(end);
+    const rest = g.boxes;
+    g.boxes = [];
+    // The rest stay together, apart from any group still open; their marks stay as they are until
+    // the observer answers for their new groups.
+    open = undefined;
+    for (const box of rest) join(box, g.shown === 'none' ? 'none' : 'some');
+    open = undefined;
   };
   const observer = new win.IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
         const el = entry.target;
-        // Far and not shown: nothing to hide. (The first answer for every new element, on a
-        // 50,000-row table 50,000 of them at once, is mostly this.)
-        if (!observed.has(el) || (!entry.isIntersecting && !near.has(el))) continue;
-        if (entry.isIntersecting) near.add(el);
-        else near.delete(el);
-        for (const node of tracked(el)) (entry.isIntersecting ? show : hide)(node);
+        const g = groups.get(el);
+        if (!g) continue;
+        const top = entry.rootBounds?.top ?? -win.innerHeight;
+        const bottom = entry.rootBounds?.bottom ?? 2 * win.innerHeight;
+        const r = entry.boundingClientRect;
+        const side: Side = entry.isIntersecting
+          ? 'near'
+          : r.height === 0 && r.width === 0
+            ? 'unknown'
+            : r.bottom <= top
+              ? 'above'
+              : r.top >= bottom
+                ? 'below'
+                : 'unknown';
+        if (el === g.boxes[0]) g.first = side;
+        if (el === g.boxes.at(-1)) g.last = side;
+        const near = groupNear(g);
+        if (near !== undefined && g.shown !== (near ? 'all' : 'none')) showGroup(g, near);
       }
     },
     { rootMargin: VIEWPORT_MARGIN },
@@ -115,17 +210,21 @@ export function createViewportGate(
     track(node) {
       const el = boxOf(node);
       if (!el) return show(node);
-      if (!observed.has(el)) {
-        observed.add(el);
-        observer.observe(el);
+      let g = groups.get(el);
+      // A row of a sealed group found again has changed or moved (a sorted table): it may no
+      // longer lie between its group's ends, so it starts over.
+      if (g?.sealed && g.boxes.length > 1) {
+        leave(el, g);
+        g = join(el, 'some');
       }
+      g ??= join(el, 'none');
       // Already known to be near: show now rather than wait for a change of intersection. The
-      // observer's own answer, when it comes, shows or hides it again.
-      if (near.has(el)) show(node);
+      // observer's own answer, when it comes, shows or hides the whole group again.
+      if (g.shown === 'all') show(node);
       else if (eager > 0) {
         eager--;
         if (nearNow(el)) {
-          near.add(el);
+          if (g.shown === 'none') g.shown = 'some';
           show(node);
         }
       }
@@ -134,12 +233,15 @@ export function createViewportGate(
       hide(node);
       // A text the page removed from its element: that element is checked when next seen.
       const el = boxOf(node);
-      if (el && observed.has(el)) tracked(el);
+      const g = el && groups.get(el);
+      if (el && g && !textsOf(el).some(has)) leave(el, g);
     },
     disconnect() {
       observer.disconnect();
-      observed = new WeakSet();
-      near.clear();
+      win.cancelAnimationFrame(frame);
+      queued = [];
+      open = undefined;
+      groups = new WeakMap();
     },
   };
 }

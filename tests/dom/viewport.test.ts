@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { EAGER_BELOW_RUN, createViewportGate } from '../../lib/page/viewport';
+import {
+  EAGER_BELOW_RUN,
+  OBSERVE_PER_FRAME,
+  ROWS_PER_GROUP,
+  createViewportGate,
+} from '../../lib/page/viewport';
+
+/** Resolves after the next animation frame (when the gate hands queued elements to the observer). */
+const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
 /** An IntersectionObserver that never answers by itself: the test calls `deliver`. */
 class FakeObserver {
   static last: FakeObserver | undefined;
   observed = new Set<Element>();
-  constructor(readonly cb: (entries: { target: Element; isIntersecting: boolean }[]) => void) {
+  constructor(readonly cb: (entries: object[]) => void) {
     FakeObserver.last = this;
   }
   observe(el: Element) {
@@ -17,8 +25,16 @@ class FakeObserver {
   disconnect() {
     this.observed.clear();
   }
-  deliver(el: Element, isIntersecting: boolean) {
-    this.cb([{ target: el, isIntersecting }]);
+  /** Answers for `el`, laid out `top` px from the viewport's top (600 px tall, one screen of margin). */
+  deliver(el: Element, isIntersecting: boolean, top = isIntersecting ? 10 : 5000) {
+    this.cb([
+      {
+        target: el,
+        isIntersecting,
+        boundingClientRect: { top, bottom: top + 20, width: 100, height: 20 },
+        rootBounds: { top: -600, bottom: 1200 },
+      },
+    ]);
   }
 }
 
@@ -81,11 +97,12 @@ describe('viewport gate', () => {
     expect([...shown]).toEqual([nodes.at(-1)]);
   });
 
-  it('lets the observer hide what the first measure showed', () => {
+  it('lets the observer hide what the first measure showed', async () => {
     const { g, shown, observer } = gate();
     const [node] = texts([10]);
     g.track(node!);
     expect(shown.has(node!)).toBe(true);
+    await frame();
     observer.deliver(node!.parentElement!, false);
     expect(shown.has(node!)).toBe(false);
     expect(observer.observed.has(node!.parentElement!)).toBe(true);
@@ -93,7 +110,7 @@ describe('viewport gate', () => {
     expect(observer.observed.size).toBe(0);
   });
 
-  it('observes a table row once for the codes of all its cells', () => {
+  it('observes a table row once for the codes of all its cells', async () => {
     const { g, shown, observer } = gate();
     document.body.innerHTML =
       '<table><tbody><tr><td>D0120</td><td>x</td><td>Bundled with D1110</td></tr></tbody></table>';
@@ -101,6 +118,7 @@ describe('viewport gate', () => {
     const [a, , b] = [...row.cells].map((c) => c.firstChild as Text);
     g.track(a!);
     g.track(b!);
+    await frame();
     expect([...observer.observed]).toEqual([row]);
     observer.deliver(row, true);
     expect([...shown]).toEqual([a, b]);
@@ -125,5 +143,81 @@ describe('viewport gate', () => {
     g.track(fresh);
     observer.deliver(el, true);
     expect([...shown]).toEqual([fresh]);
+  });
+
+  it("hands elements to the observer a frame's worth at a time", async () => {
+    const { g, observer } = gate();
+    texts(Array.from({ length: OBSERVE_PER_FRAME + 10 }, (_, i) => 5000 + i)).forEach((n) =>
+      g.track(n),
+    );
+    expect(observer.observed.size).toBe(0);
+    await frame();
+    expect(observer.observed.size).toBe(OBSERVE_PER_FRAME);
+    await frame();
+    expect(observer.observed.size).toBe(OBSERVE_PER_FRAME + 10);
+  });
+
+  /** A table of `n` rows, each with a code in its first cell; returns rows and their text nodes. */
+  function table(n: number) {
+    document.body.innerHTML = `<table><tbody>${'<tr><td>D0120</td><td>x</td></tr>'.repeat(n)}</tbody></table>`;
+    const rows = [...document.querySelectorAll('tr')];
+    // Laid out well below the viewport, so nothing is shown before the observer answers.
+    rows.forEach((r, i) => {
+      r.getBoundingClientRect = () => ({ top: 5000 + i * 20, bottom: 5020 + i * 20 }) as DOMRect;
+    });
+    return { rows, nodes: rows.map((r) => r.cells[0]!.firstChild as Text) };
+  }
+
+  it('observes only the first and last row of each group of rows', async () => {
+    const { g, observer } = gate();
+    const { rows, nodes } = table(2 * ROWS_PER_GROUP + 6);
+    nodes.forEach((n) => g.track(n));
+    await frame();
+    const ends = [
+      0,
+      ROWS_PER_GROUP - 1,
+      ROWS_PER_GROUP,
+      2 * ROWS_PER_GROUP - 1,
+      2 * ROWS_PER_GROUP,
+    ];
+    expect([...observer.observed]).toEqual([...ends, rows.length - 1].map((i) => rows[i]));
+  });
+
+  it('shows a group whose ends lie on either side of the viewport, and hides it when both are off', async () => {
+    const { g, shown, observer } = gate();
+    const { rows, nodes } = table(ROWS_PER_GROUP);
+    nodes.forEach((n) => g.track(n));
+    await frame();
+    const [first, last] = [rows[0]!, rows.at(-1)!];
+    observer.deliver(first, false, -5000);
+    expect(shown.size).toBe(0);
+    observer.deliver(last, false, 5000);
+    // Tall rows: the viewport lies between the group's ends, so every row of it is shown.
+    expect(shown.size).toBe(ROWS_PER_GROUP);
+    observer.deliver(first, false, 3000);
+    expect(shown.size).toBe(0);
+    observer.deliver(last, true);
+    expect(shown.size).toBe(ROWS_PER_GROUP);
+  });
+
+  it('takes a moved row out of its group, and regroups the rest when an end goes', async () => {
+    const { g, shown, observer } = gate();
+    const { rows, nodes } = table(ROWS_PER_GROUP);
+    nodes.forEach((n) => g.track(n));
+    await frame();
+    // The page sorts the table: a middle row found again is observed on its own from now on.
+    rows[0]!.parentElement!.prepend(rows[5]!);
+    g.track(nodes[5]!);
+    await frame();
+    expect(observer.observed.has(rows[5]!)).toBe(true);
+    observer.deliver(rows[5]!, true);
+    expect([...shown]).toEqual([nodes[5]]);
+    // The first row loses its code: the others become a group with new ends.
+    g.untrack(nodes[0]!);
+    rows[0]!.cells[0]!.textContent = 'none';
+    await frame();
+    expect(observer.observed.has(rows[0]!)).toBe(false);
+    expect(observer.observed.has(rows[1]!)).toBe(true);
+    expect(observer.observed.has(rows.at(-1)!)).toBe(true);
   });
 });
