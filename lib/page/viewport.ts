@@ -26,7 +26,8 @@ export const OBSERVE_PER_FRAME = 2000;
  * recomputes every target on every frame that scrolls, and with one target per row of a 50,000-row
  * table that was 50–380 ms a frame (scrolling ran at a third of the page's own frame rate, measured).
  * Rows of one table body lie in document order top to bottom, so a group is near the viewport when
- * either end is, or when its ends lie on either side of it.
+ * either end is, or when its ends lie on either side of it. A group is halved until it spans at most
+ * half a screen (see `fitted`).
  */
 export const ROWS_PER_GROUP = 32;
 
@@ -120,14 +121,35 @@ export function createViewportGate(
     frame = 0;
     let budget = OBSERVE_PER_FRAME;
     while (budget > 0 && queued.length > 0) {
-      const g = queued.shift()!;
-      g.sealed = true;
-      if (g === open) open = undefined;
-      const ends = new Set([g.boxes[0]!, g.boxes.at(-1)!]);
-      for (const el of ends) if (groups.get(el) === g) observer.observe(el);
-      budget -= ends.size;
+      const whole = queued.shift()!;
+      if (whole === open) open = undefined;
+      for (const g of fitted(whole)) {
+        g.sealed = true;
+        const ends = new Set([g.boxes[0]!, g.boxes.at(-1)!]);
+        for (const el of ends) if (groups.get(el) === g) observer.observe(el);
+        budget -= ends.size;
+      }
     }
     if (queued.length > 0) frame = win.requestAnimationFrame(observeQueued);
+  };
+  /**
+   * `g`, or its halves (and theirs) until each spans at most half a screen. The observer speaks only
+   * when a target crosses the margin of a screen around the viewport: a jump (scrolling to an
+   * anchor, a search) can land inside a taller group without either end ever crossing it, and the
+   * group would stay unmarked. Within half a screen, any row on screen has both ends inside that
+   * margin. Measured once, as the group is handed over (in a frame callback: layout is due anyway).
+   */
+  const fitted = (g: Group): Group[] => {
+    const first = g.boxes[0];
+    const last = g.boxes.at(-1);
+    if (!first || !last || first === last) return [g];
+    const span = last.getBoundingClientRect().bottom - first.getBoundingClientRect().top;
+    if (Math.abs(span) <= win.innerHeight / 2) return [g];
+    const half = Math.ceil(g.boxes.length / 2);
+    const second: Group = { ...g, boxes: g.boxes.slice(half) };
+    g.boxes = g.boxes.slice(0, half);
+    for (const el of second.boxes) groups.set(el, second);
+    return [...fitted(g), ...fitted(second)];
   };
   let eager = EAGER_CHECKS;
   let below = 0;

@@ -158,12 +158,14 @@ describe('viewport gate', () => {
   });
 
   /** A table of `n` rows, each with a code in its first cell; returns rows and their text nodes. */
-  function table(n: number) {
+  function table(n: number, height = 5) {
     document.body.innerHTML = `<table><tbody>${'<tr><td>D0120</td><td>x</td></tr>'.repeat(n)}</tbody></table>`;
     const rows = [...document.querySelectorAll('tr')];
-    // Laid out well below the viewport, so nothing is shown before the observer answers.
+    // Laid out well below the viewport, so nothing is shown before the observer answers; `height`
+    // px each (short rows: a whole group fits in half the 600 px screen).
     rows.forEach((r, i) => {
-      r.getBoundingClientRect = () => ({ top: 5000 + i * 20, bottom: 5020 + i * 20 }) as DOMRect;
+      r.getBoundingClientRect = () =>
+        ({ top: 5000 + i * height, bottom: 5000 + (i + 1) * height }) as DOMRect;
     });
     return { rows, nodes: rows.map((r) => r.cells[0]!.firstChild as Text) };
   }
@@ -219,5 +221,19 @@ describe('viewport gate', () => {
     expect(observer.observed.has(rows[0]!)).toBe(false);
     expect(observer.observed.has(rows[1]!)).toBe(true);
     expect(observer.observed.has(rows.at(-1)!)).toBe(true);
+  });
+
+  it('halves a group of tall rows until each part spans at most half a screen', async () => {
+    const { g, observer } = gate();
+    // 8 rows of 100 px: 800 px, more than half the 600 px screen; halves of 400, quarters of 200.
+    const { rows, nodes } = table(8, 100);
+    nodes.forEach((n) => g.track(n));
+    await frame();
+    expect([...observer.observed]).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((i) => rows[i]));
+    const { g: g2, observer: o2 } = gate();
+    const short = table(8, 30);
+    short.nodes.forEach((n) => g2.track(n));
+    await frame();
+    expect([...o2.observed]).toEqual([short.rows[0], short.rows[7]]);
   });
 });

@@ -155,6 +155,35 @@ describe.each(BROWSERS)('%s: on the page', (name) => {
     await page.close();
   });
 
+  it('marks the rows a jump lands on in a long table of tall rows, and a row a sort moves', async () => {
+    const page = await openPage(b, `${base}/long-table.html`);
+    await waitForHighlights(page, 1);
+    /** Waits until row `i`'s code is registered as a mark. */
+    const marked = (i: number) =>
+      page.waitForFunction(
+        (id) => {
+          const node = document.querySelector(`#${id} td.code`)!.firstChild;
+          const ranges = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> })
+            .highlights;
+          return [...(ranges.get('cdt-code') ?? [])].some((r) => r.startContainer === node);
+        },
+        { timeout: 5000, polling: 50 },
+        `r${i}`,
+      );
+    // Row 48 (rows are 300 px tall), none of its neighbours near at load: a jump straight to it
+    // crosses no observed row on the way.
+    await page.evaluate(() => document.getElementById('r48')!.scrollIntoView({ block: 'center' }));
+    await marked(48);
+    // The page sorts: short row 150 moves to the top, far from the rows it was tracked with (it is
+    // not an end of their group, so nothing observed moves).
+    await page.evaluate(() => {
+      document.getElementById('rows')!.prepend(document.getElementById('r150')!);
+      window.scrollTo(0, 0);
+    });
+    await marked(150);
+    await page.close();
+  });
+
   it('shows the card of a code in a small iframe in the top frame, next to the frame, unclipped', async () => {
     const page = await openPage(b, `${base}/frames.html`);
     const srcdoc = frameOf(page, (f) => f.url() === 'about:srcdoc');
