@@ -26,10 +26,18 @@ export const OBSERVE_PER_FRAME = 2000;
  * recomputes every target on every frame that scrolls, and with one target per row of a 50,000-row
  * table that was 50–380 ms a frame (scrolling ran at a third of the page's own frame rate, measured).
  * Rows of one table body lie in document order top to bottom, so a group is near the viewport when
- * either end is, or when its ends lie on either side of it. A group is halved until it spans at most
- * half a screen (see `fitted`).
+ * either end is, or when its ends lie on either side of it.
  */
 export const ROWS_PER_GROUP = 32;
+/**
+ * Most height of a group, in screens. The observer speaks only when a target crosses the margin of
+ * a screen above and below the viewport (three screens in all): a jump (to an anchor, a search
+ * result) could land inside a group taller than that without either end ever crossing it, and the
+ * group would stay unmarked. Halving to within 2.5 screens keeps 32 rows of up to 46 px (on a
+ * 600 px screen) in one group: halving every group to one screen tripled the observer's work while
+ * scrolling (measured: frames 1.3× → 3.4× the page's own on 50,000 rows).
+ */
+export const FITTED_SCREENS = 2.5;
 
 /**
  * The element observed for a text node: its parent, or for text directly in a table cell, the
@@ -133,18 +141,15 @@ export function createViewportGate(
     if (queued.length > 0) frame = win.requestAnimationFrame(observeQueued);
   };
   /**
-   * `g`, or its halves (and theirs) until each spans at most half a screen. The observer speaks only
-   * when a target crosses the margin of a screen around the viewport: a jump (scrolling to an
-   * anchor, a search) can land inside a taller group without either end ever crossing it, and the
-   * group would stay unmarked. Within half a screen, any row on screen has both ends inside that
-   * margin. Measured once, as the group is handed over (in a frame callback: layout is due anyway).
+   * `g`, or its halves (and theirs) until each spans at most FITTED_SCREENS screens. Measured once,
+   * as the group is handed over (in a frame callback: layout is due anyway).
    */
   const fitted = (g: Group): Group[] => {
     const first = g.boxes[0];
     const last = g.boxes.at(-1);
     if (!first || !last || first === last) return [g];
     const span = last.getBoundingClientRect().bottom - first.getBoundingClientRect().top;
-    if (Math.abs(span) <= win.innerHeight / 2) return [g];
+    if (Math.abs(span) <= FITTED_SCREENS * win.innerHeight) return [g];
     const half = Math.ceil(g.boxes.length / 2);
     const second: Group = { ...g, boxes: g.boxes.slice(half) };
     g.boxes = g.boxes.slice(0, half);

@@ -223,15 +223,15 @@ describe('viewport gate', () => {
     expect(observer.observed.has(rows.at(-1)!)).toBe(true);
   });
 
-  it('halves a group of tall rows until each part spans at most half a screen', async () => {
+  it("halves a group of tall rows until each part fits in the observer's margin", async () => {
     const { g, observer } = gate();
-    // 8 rows of 100 px: 800 px, more than half the 600 px screen; halves of 400, quarters of 200.
-    const { rows, nodes } = table(8, 100);
+    // 8 rows of 300 px: 2,400 px, more than FITTED_SCREENS of the 600 px screen; halves of 1,200.
+    const { rows, nodes } = table(8, 300);
     nodes.forEach((n) => g.track(n));
     await frame();
-    expect([...observer.observed]).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((i) => rows[i]));
+    expect([...observer.observed]).toEqual([0, 3, 4, 7].map((i) => rows[i]));
     const { g: g2, observer: o2 } = gate();
-    const short = table(8, 30);
+    const short = table(8, 100);
     short.nodes.forEach((n) => g2.track(n));
     await frame();
     expect([...o2.observed]).toEqual([short.rows[0], short.rows[7]]);
