@@ -8,14 +8,15 @@
 export const VIEWPORT_MARGIN = '100% 0px 100% 0px';
 
 /**
- * The IntersectionObserver's first answer for a new element comes with a rendering update, which a
- * page busy with our own scan reaches late: the first marks of a 50,000-row table would wait for the
- * whole scan. So the first elements tracked are also measured at once (layout is clean then, and a
- * box costs about a microsecond), up to this many...
+ * Until the IntersectionObserver first answers, nothing tells what is near the viewport, and that
+ * answer comes with a rendering update: on a 50,000-row table, after the page's own first layout
+ * and paint, more than a second after the page side starts (measured). Measuring boxes ourselves
+ * meanwhile would force that layout (about 80 ms there) inside our own task. So until then the first
+ * texts found are shown unmeasured, in document order (a page opens at its top), up to this many:
+ * about three screens of a dense claims table (60 rows of three codes a screen). The observer's
+ * first answers hide those that are not near.
  */
-export const EAGER_CHECKS = 2000;
-/** ...or until this many in a row lie below the viewport's margin: the rest is further down. */
-export const EAGER_BELOW_RUN = 64;
+export const FIRST_GUESS = 500;
 /**
  * Elements handed to the IntersectionObserver per frame: its first answers for them cost about
  * 5 µs each in that frame's rendering update (so about 10 ms), measured at 50,000 rows.
@@ -85,7 +86,7 @@ interface Group {
   parent: Element | null;
   /** Handed to the observer: no element joins it any more. */
   sealed: boolean;
-  /** Which of its marks are registered: none, some (measured at once, see EAGER_CHECKS), all. */
+  /** Which of its marks are registered: none, some (shown unmeasured, see FIRST_GUESS), all. */
   shown: 'none' | 'some' | 'all';
   /** The observer's latest answers for its first and last element. */
   first?: Side;
@@ -156,19 +157,8 @@ export function createViewportGate(
     for (const el of second.boxes) groups.set(el, second);
     return [...fitted(g), ...fitted(second)];
   };
-  let eager = EAGER_CHECKS;
-  let below = 0;
-  /** Near the viewport by the same margin as the observer's (one screen above and below)? */
-  const nearNow = (el: Element): boolean => {
-    const r = el.getBoundingClientRect();
-    const h = win.innerHeight;
-    if (r.top > 2 * h) {
-      if (++below >= EAGER_BELOW_RUN) eager = 0;
-      return false;
-    }
-    below = 0;
-    return r.bottom >= -h && r.right >= 0 && r.left <= win.innerWidth;
-  };
+  /** Texts still to show unmeasured before the observer's first answer (see FIRST_GUESS). */
+  let guesses = FIRST_GUESS;
   /** Shows or hides every mark of `g`. */
   const showGroup = (g: Group, near: boolean) => {
     g.shown = near ? 'all' : 'none';
@@ -209,6 +199,7 @@ export function createViewportGate(
   };
   const observer = new win.IntersectionObserver(
     (entries) => {
+      guesses = 0;
       for (const entry of entries) {
         const el = entry.target;
         const g = groups.get(el);
@@ -248,12 +239,10 @@ export function createViewportGate(
       // Already known to be near: show now rather than wait for a change of intersection. The
       // observer's own answer, when it comes, shows or hides the whole group again.
       if (g.shown === 'all') show(node);
-      else if (eager > 0) {
-        eager--;
-        if (nearNow(el)) {
-          if (g.shown === 'none') g.shown = 'some';
-          show(node);
-        }
+      else if (guesses > 0) {
+        guesses--;
+        if (g.shown === 'none') g.shown = 'some';
+        show(node);
       }
     },
     untrack(node) {
