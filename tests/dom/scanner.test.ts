@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { findCodes } from '../../lib/detect/index';
 import { CARD_HOST_TAG } from '../../lib/page/card-host';
 import {
@@ -74,6 +74,29 @@ describe('scanner', () => {
     const index: MatchIndex = new Map();
     await scan(document, findCodes, index, () => {}, new AbortController().signal);
     expect([...index.values()].flat().map((m) => m.code)).toEqual(['D0120', 'D0150']);
+  });
+
+  it('asks the document for editable elements after its first codes, and withdraws those', async () => {
+    page('<p>D0120</p><div contenteditable="true"><p>D1110</p></div><p>D0150</p>');
+    const asked = vi.spyOn(document, 'querySelector');
+    const updates: [string, number, boolean][] = [];
+    const index: MatchIndex = new Map();
+    await scan(
+      document,
+      findCodes,
+      index,
+      (n, m) => updates.push([n.data, m.length, asked.mock.calls.length > 0]),
+      new AbortController().signal,
+    );
+    asked.mockRestore();
+    // The whole page fits in one slice: kept unasked, then withdrawn before the scan ends.
+    expect(updates).toEqual([
+      ['D0120', 1, false],
+      ['D1110', 1, false],
+      ['D0150', 1, false],
+      ['D1110', 0, true],
+    ]);
+    expect([...index.keys()].map((n) => n.data)).toEqual(['D0120', 'D0150']);
   });
 
   it('does not read a long script for codes at all', async () => {
