@@ -69,7 +69,7 @@ describe.each(BROWSERS)('%s: on the page', (name) => {
     await b?.close();
   });
 
-  it('never modifies the page: only the card host is added, on first use', async () => {
+  it('never modifies the page (only the card host is added, on first use) nor posts to it', async () => {
     const page = await openPage(b, `${base}/hostile.csp.html`);
     await waitForHighlights(page, 2);
     // Pointer moves away from codes create nothing: the host comes with the first card.
@@ -84,6 +84,9 @@ describe.each(BROWSERS)('%s: on the page', (name) => {
     await hoverText(page, 'D2740');
     await waitForCard(page, 'not the official ADA descriptor');
     expect(await foreignMutations(page)).toEqual([]);
+    expect(
+      await page.evaluate(() => (window as unknown as { __messages: string[] }).__messages),
+    ).toEqual([]);
     await page.close();
   });
 
