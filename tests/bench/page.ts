@@ -527,7 +527,7 @@ export async function benchPage(quick: boolean): Promise<Row[]> {
     const articleUrl = `${server.url}${pages.article}`;
     const withUs: number[] = [];
     const without: number[] = [];
-    for (let r = 0; r < (quick ? 3 : 5); r++) {
+    for (let r = 0; r < (quick ? 5 : 11); r++) {
       without.push(await scriptTime(plain, articleUrl));
       withUs.push(await scriptTime(ext.browser, articleUrl));
     }
