@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchWithExtension, openExtensionPage, openPage, tabIdOf } from '../harness/browsers';
-import { hoverText, waitForCard } from '../harness/page-helpers';
+import { hoverText, waitForCard, waitForHighlights } from '../harness/page-helpers';
 import { serveStatic } from '../harness/server';
 
 /** Default port; PORT overrides it. */
@@ -31,6 +31,9 @@ async function main(): Promise<void> {
 
   mkdirSync(OUT, { recursive: true });
   const page = await openPage(b, `${server.url}/claims.html`);
+  // The pointer must arrive after the page side has found the codes: one that comes to rest on a
+  // code before that gets no card until it moves again.
+  await waitForHighlights(page, 1);
   await hoverText(page, 'D2740');
   await waitForCard(page, 'not the official ADA descriptor');
   const card = `${OUT}/hover-card.png`;
