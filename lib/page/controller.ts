@@ -342,7 +342,10 @@ export function startPage(
   const scanStart = performance.now();
   const ready = rescan(doc).then((stats) => {
     perfScanned(scanStart, stats);
-    if (!signal.aborted) deps.onCodes?.(counts());
+    if (signal.aborted) return;
+    deps.onCodes?.(counts());
+    // A pointer that came to rest on a code before the scan found it gets its card now.
+    retest();
   });
   const batcher = createMutationBatcher(
     doc,

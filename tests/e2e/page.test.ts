@@ -158,6 +158,20 @@ describe.each(BROWSERS)('%s: on the page', (name) => {
     await page.close();
   });
 
+  it('opens the card for a code the pointer came to rest on before the first scan reached it', async () => {
+    const page = await b.browser.newPage();
+    await page.goto(`${base}/late-code.html`, { waitUntil: 'domcontentloaded' });
+    await page.bringToFront();
+    // The page side has started and is still in the table (the code is not marked yet) when the
+    // pointer arrives on the summary bar, written after the table.
+    await waitForHighlights(page, 1);
+    await hoverText(page, 'D9110');
+    expect(await highlightedTexts(page)).not.toContain('D9110');
+    // It does not move again: the card comes once the scan has found the code under it.
+    expect(await waitForCard(page, 'not the official ADA descriptor', 10_000)).toContain('D9110');
+    await page.close();
+  });
+
   it('marks the rows a jump lands on in a long table of tall rows, and a row a sort moves', async () => {
     const page = await openPage(b, `${base}/long-table.html`);
     await waitForHighlights(page, 1);

@@ -31,8 +31,8 @@ async function main(): Promise<void> {
 
   mkdirSync(OUT, { recursive: true });
   const page = await openPage(b, `${server.url}/claims.html`);
-  // The pointer must arrive after the page side has found the codes: one that comes to rest on a
-  // code before that gets no card until it moves again.
+  // The pointer must arrive after the page side has started: one that comes to rest on a code
+  // before the page side listens gets no card until it moves again.
   await waitForHighlights(page, 1);
   await hoverText(page, 'D2740');
   await waitForCard(page, 'not the official ADA descriptor');
