@@ -162,6 +162,19 @@ async function bareScan(page: Page, cdp: CDPSession): Promise<{ ms: number; n: n
   return result.value as { ms: number; n: number };
 }
 
+/** Tables large enough for the page's own work below: removing rows leaves most of the table. */
+const hasPageWork = (rows: number) => rows > REMOVED_ROWS * 5;
+
+/**
+ * The page's own work on a large table, the same on both sides and in the same order: scrolling
+ * through it, then removing rows (NaN on tables too small for either).
+ */
+async function pageWork(page: Page, rows: number): Promise<{ scrollMs: number; removeMs: number }> {
+  if (!hasPageWork(rows)) return { scrollMs: NaN, removeMs: NaN };
+  const scrollMs = await scrollFrames(page);
+  return { scrollMs, removeMs: await removeRows(page, REMOVED_ROWS) };
+}
+
 async function plainRun(browser: Browser, url: string, rows: number): Promise<PlainRun> {
   const page = await browser.newPage();
   try {
@@ -174,10 +187,13 @@ async function plainRun(browser: Browser, url: string, rows: number): Promise<Pl
     await new Promise((r) => setTimeout(r, 500));
     const longest = await longestTask(page, loaded, Infinity);
     const heap = await heapAfterGc(cdp);
-    const big = rows > REMOVED_ROWS * 5;
-    const scrollMs = big ? await scrollFrames(page) : NaN;
-    const removeMs = big ? await removeRows(page, REMOVED_ROWS) : NaN;
-    return { bareMs: bare.ms, bareMatches: bare.n, longestTask: longest, heap, removeMs, scrollMs };
+    return {
+      bareMs: bare.ms,
+      bareMatches: bare.n,
+      longestTask: longest,
+      heap,
+      ...(await pageWork(page, rows)),
+    };
   } finally {
     await page.close();
   }
@@ -213,17 +229,13 @@ async function extRun(b: ExtensionBrowser, url: string, rows: number): Promise<E
     }, PERF);
     const longest = await longestTask(page, t.scanStart, t.scanStart + t.scanMs + 500);
     const heap = await heapAfterGc(cdp);
-    const big = rows > REMOVED_ROWS * 5;
-    const scrollMs = big ? await scrollFrames(page) : NaN;
-    const removeMs = big ? await removeRows(page, REMOVED_ROWS) : NaN;
     return {
-      scrollMs,
+      ...(await pageWork(page, rows)),
       startToFirstMarks: t.first - t.start,
       scanMs: t.scanMs,
       stats: t.stats,
       longestTask: longest,
       heap,
-      removeMs,
       marks: t.marks,
     };
   } finally {
@@ -471,7 +483,7 @@ export async function benchPage(quick: boolean): Promise<Row[]> {
           met: extra <= 10 * 2 ** 20 ? 'yes' : 'no',
         });
       }
-      if (n > REMOVED_ROWS * 5) {
+      if (hasPageWork(n)) {
         /** The page's own cost of something it does, with our marks registered and without us. */
         const pageCost = (what: string, pick: (r: ExtRun | PlainRun) => number): Row => {
           const withUs = runs.ext.map(pick);

@@ -162,8 +162,8 @@ describe.each(BROWSERS)('%s: on the page', (name) => {
     const page = await b.browser.newPage();
     await page.goto(`${base}/late-code.html`, { waitUntil: 'domcontentloaded' });
     await page.bringToFront();
-    // The page side has started and is still in the table (the code is not marked yet) when the
-    // pointer arrives on the summary bar, written after the table.
+    // The page side has started and is still in the archive (the code is not marked yet) when the
+    // pointer arrives on the summary bar, written after it.
     await waitForHighlights(page, 1);
     await hoverText(page, 'D9110');
     expect(await highlightedTexts(page)).not.toContain('D9110');
