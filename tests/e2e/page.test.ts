@@ -158,6 +158,15 @@ describe.each(BROWSERS)('%s: on the page', (name) => {
     await page.close();
   });
 
+  it('marks no code in text the user is editing', async () => {
+    const page = await openPage(b, `${base}/editable.html`);
+    await waitForHighlights(page, 3);
+    // Give a wrongly kept mark time to be registered before reading them all.
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await highlightedTexts(page)).sort()).toEqual(['D0120', 'D1110', 'D4910']);
+    await page.close();
+  });
+
   it('opens the card for a code the pointer came to rest on before the first scan reached it', async () => {
     const page = await b.browser.newPage();
     await page.goto(`${base}/late-code.html`, { waitUntil: 'domcontentloaded' });
