@@ -9,7 +9,7 @@ import type { Modifier, Theme } from '../setting-defs';
 import { createHighlighter, type MarkStyle } from './highlighter';
 import { codeAtPoint, type CodeHit, matchRange } from './hit-test';
 import { createHoverController } from './hover';
-import { type MatchIndex, type NodeDetector, scan, sharedDetector } from './scanner';
+import { MatchIndex, type NodeDetector, scan, sharedDetector } from './scanner';
 import { createMutationBatcher } from './mutations';
 import { perfScanned } from './perf';
 import { selectionAnchor } from './selection';
@@ -115,7 +115,7 @@ export function startPage(
 ): PageController {
   const doc = win.document;
   /** Text nodes with codes, in the order found: the page's marks, whether registered or not. */
-  const index: MatchIndex = new Map();
+  const index = new MatchIndex();
   let config = deps.config;
   /** Which occurrence of each code "reveal" shows next. */
   const revealed = new Map<string, number>();
@@ -142,12 +142,15 @@ export function startPage(
     highlighter.remove(node);
     gate.track(node);
   };
+  /** Some nodes left the page: those with codes are forgotten, and the page's codes reported. */
   const sweep = () => {
+    const before = index.size;
     for (const node of index.keys())
       if (!node.isConnected) {
         index.delete(node);
         gate.untrack(node);
       }
+    if (index.size < before) report();
   };
 
   /** Where the open card points: recomputed as the page scrolls. */
@@ -327,13 +330,13 @@ export function startPage(
       if (!signal.aborted) deps.onCodes?.(counts());
     }, REPORT_MS);
   };
-  /** Counted per list of matches: the nodes of a table's repeated texts share a few lists. */
+  /**
+   * Counted per list of matches (the nodes of a table's repeated texts share a few lists). Nodes
+   * that left the page count until the next sweep, which reports again.
+   */
   const counts = () => {
-    const times = new Map<readonly CodeMatch[], number>();
-    for (const [node, matches] of index)
-      if (node.isConnected) times.set(matches, (times.get(matches) ?? 0) + 1);
     const out: CodeCounts = {};
-    for (const [matches, n] of times) countCodes(matches, n, out);
+    for (const [matches, n] of index.lists) countCodes(matches, n, out);
     return out;
   };
 

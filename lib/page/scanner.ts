@@ -10,7 +10,7 @@ import type { ScanStats } from './perf';
 /**
  * Elements whose own text is not page prose: text directly inside them is never marked. Each holds
  * only text (scripts, styles, form fields, the title) or is our card; SVG text is skipped by its
- * namespace; editable text by `isContentEditable`.
+ * namespace; editable text by `scannable`.
  */
 const SKIP_PARENTS = new Set([
   'script',
@@ -29,10 +29,39 @@ export const SLICE_MS = 8;
 const NONE: readonly CodeMatch[] = [];
 
 /**
- * Text nodes with their matches. The lists are shared between nodes of the same text (see
- * `sharedDetector`): never changed in place.
+ * Text nodes with their matches, and how many nodes hold each list. The lists are shared between
+ * nodes of the same text (see `sharedDetector`) and never changed in place, so the page's codes are
+ * counted from `lists` (a few dozen on a claims table) rather than from every node.
  */
-export type MatchIndex = Map<Text, readonly CodeMatch[]>;
+export class MatchIndex extends Map<Text, readonly CodeMatch[]> {
+  /** Each list held, with the number of nodes holding it. */
+  readonly lists = new Map<readonly CodeMatch[], number>();
+
+  override set(node: Text, matches: readonly CodeMatch[]): this {
+    const old = this.get(node);
+    if (old !== undefined) this.release(old);
+    this.lists.set(matches, (this.lists.get(matches) ?? 0) + 1);
+    return super.set(node, matches);
+  }
+
+  override delete(node: Text): boolean {
+    const old = this.get(node);
+    if (old === undefined) return false;
+    this.release(old);
+    return super.delete(node);
+  }
+
+  override clear(): void {
+    this.lists.clear();
+    super.clear();
+  }
+
+  private release(matches: readonly CodeMatch[]): void {
+    const held = this.lists.get(matches)! - 1;
+    if (held === 0) this.lists.delete(matches);
+    else this.lists.set(matches, held);
+  }
+}
 
 /** Texts up to this long share their matches: a table's code cells repeat the same few texts. */
 export const SHARED_TEXT_MAX = 96;
@@ -86,15 +115,19 @@ export function yieldToPage(background = false): Promise<void> {
 
 /**
  * True when `node`'s codes count: its element is not a script, style, form field, SVG or our card,
- * and (where the document may have any) is not editable. Asked only of nodes that have codes: the
- * parent's wrapper and a style check would cost more than the walk itself if asked of every node.
+ * and is not editable. Asked only of nodes that have codes: the parent's wrapper and these checks
+ * would cost more than the walk itself if asked of every node. Editability is a style check
+ * (`isContentEditable`), made only under an element with a `contenteditable` attribute, which
+ * `closest` finds at a fraction of the cost (it looks at the attribute only) and without waiting
+ * for the page's pending style. `exact` makes the style check for every node: in a shadow root
+ * (`closest` does not see past its host) and in a document in design mode.
  */
-export function scannable(node: Text, mayEdit = true): boolean {
+export function scannable(node: Text, exact = false): boolean {
   const parent = node.parentNode;
   if (parent?.nodeType !== Node.ELEMENT_NODE) return true;
   const el = parent as HTMLElement;
   if (SKIP_PARENTS.has(el.localName) || el.namespaceURI === SVG_NS) return false;
-  return !(mayEdit && el.isContentEditable);
+  return !((exact || el.closest('[contenteditable]') !== null) && el.isContentEditable);
 }
 
 /** Elements visited between two steps of the shadow-root pass (see `textWalker`). */
@@ -118,6 +151,8 @@ export function textWalker(root: Node): {
   /** Trees still to walk, the next on top. */
   const pending: Node[] = [root];
   let tree: Node = root;
+  /** Whether `tree` is in a shadow root: asked once per tree, not per node. */
+  let inShadow = root.getRootNode() !== doc;
   let texts: TreeWalker | undefined;
   let elements: TreeWalker | undefined;
   let found: ShadowRoot[] = [];
@@ -149,6 +184,7 @@ export function textWalker(root: Node): {
       const next = pending.pop();
       if (!next) return null;
       tree = next;
+      inShadow = next.getRootNode() !== doc;
       if (next.nodeType === Node.TEXT_NODE) {
         // A changed text node: itself only.
         texts = undefined;
@@ -158,40 +194,24 @@ export function textWalker(root: Node): {
       texts = doc.createTreeWalker(next, NodeFilter.SHOW_TEXT);
     }
   };
-  return { next, inShadow: () => tree.getRootNode() !== doc };
-}
-
-/** Whether a text of a walk may be editable, and for a document, the question still to ask. */
-interface EditableCheck {
-  mayEdit: () => boolean;
-  /** Asks the document once; true when it may hold editable text after all. */
-  ask?: () => boolean;
+  return { next, inShadow: () => inShadow };
 }
 
 /**
- * Asking every element costs a style check each, so where the document has no contenteditable
- * element and no design mode, its own tree is taken to have no editable text (a shadow root's
- * elements are not seen by the document's querySelector, so those are asked). That querySelector
- * visits every element (20–45 ms on a 50,000-row table, measured), so it is left to `ask`.
+ * Whether each text of `walk` needs the exact editability check (see `scannable`): in a shadow root,
+ * or everywhere in a document in design mode.
  */
-function editableCheck(root: Node, walk: { inShadow: () => boolean }): EditableCheck {
-  const doc = root as Document;
-  if (root.nodeType !== Node.DOCUMENT_NODE || doc.designMode === 'on')
-    return { mayEdit: () => true };
-  let editable = false;
-  return {
-    mayEdit: () => editable || walk.inShadow(),
-    ask: () => (editable = doc.querySelector('[contenteditable]') !== null),
-  };
+function exactCheck(root: Node, walk: { inShadow: () => boolean }): () => boolean {
+  const doc = root.ownerDocument ?? (root as Document);
+  return doc.designMode === 'on' ? () => true : walk.inShadow;
 }
 
 /** Yields every text node under `root` whose codes count, entering open shadow roots. */
 export function* textNodes(root: Node): Generator<Text> {
   const walk = textWalker(root);
-  const { mayEdit, ask } = editableCheck(root, walk);
-  ask?.();
+  const exact = exactCheck(root, walk);
   for (let node = walk.next(); node !== null; node = walk.next())
-    if (node && scannable(node, mayEdit())) yield node;
+    if (node && scannable(node, exact())) yield node;
 }
 
 /** Nodes between two looks at the clock: reading it costs about as much as a short node. */
@@ -227,32 +247,13 @@ export async function scan(
     stats.longestSliceMs = Math.max(stats.longestSliceMs, now - sliceStart);
   };
   const walk = textWalker(root);
-  const editable = editableCheck(root, walk);
-  const { mayEdit } = editable;
-  /**
-   * Nodes kept before the document was asked whether it has editable text: the first slice goes
-   * without asking, so the first marks do not wait for a visit of every element. Should the answer
-   * be yes, they are asked again at the start of the next slice (marks in an editor for one task).
-   */
-  let unasked: Text[] | undefined = editable.ask && [];
-  const askEditable = () => {
-    if (!editable.ask || !unasked) return;
-    if (editable.ask())
-      for (const node of unasked)
-        if (index.has(node) && !scannable(node, true)) {
-          stats.matches -= index.get(node)!.length;
-          index.delete(node);
-          update(node, NONE);
-        }
-    unasked = undefined;
-  };
+  const exact = exactCheck(root, walk);
   const pause = async (background = false) => {
     endSlice(performance.now());
     await yieldToPage(background);
     stats.slices++;
     sliceStart = performance.now();
     deadline = sliceStart + SLICE_MS;
-    askEditable();
   };
   let steps = 0;
   for (let node = walk.next(); node !== null; node = walk.next()) {
@@ -268,18 +269,17 @@ export async function scan(
     stats.nodes++;
     const data = node.data;
     // A long text (an inline script's data, say) is checked before it is read for codes.
-    const skip = data.length >= LONG_TEXT && !scannable(node, mayEdit());
+    const skip = data.length >= LONG_TEXT && !scannable(node, exact());
     // Fast reject: no D or d at all means no code.
     let matches = skip
       ? NONE
       : (detectIn?.(node) ??
         (data.length >= 5 && (data.includes('D') || data.includes('d')) ? detect(data) : NONE));
-    if (matches.length > 0 && !skip && !scannable(node, mayEdit())) matches = NONE;
+    if (matches.length > 0 && !skip && !scannable(node, exact())) matches = NONE;
     if (matches.length > 0) {
       stats.matches += matches.length;
       index.set(node, matches);
       update(node, matches);
-      unasked?.push(node);
     } else if (index.has(node)) {
       index.delete(node);
       update(node, NONE);
@@ -287,7 +287,6 @@ export async function scan(
     if (stats.nodes % CLOCK_EVERY !== 0 && data.length < LONG_TEXT) continue;
     if (performance.now() > deadline) await pause();
   }
-  askEditable();
   endSlice(performance.now());
   stats.textMs ||= performance.now() - start;
   return stats;

@@ -261,6 +261,34 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
     await popup.close();
   });
 
+  it('drops a code from the list and the badge when the page removes its row, and lists it back', async () => {
+    type Kept = { kept?: [Element, Element | null, Element] };
+    // Only a removal: no text is added or changed, so nothing is rescanned.
+    await page.evaluate(() => {
+      const cell = [...document.querySelectorAll('td')].find((td) => td.textContent === 'D2740');
+      const row = cell!.parentElement!;
+      (globalThis as Kept).kept = [row, row.nextElementSibling, row.parentElement!];
+      row.remove();
+    });
+    const left = CLAIMS_CODES.filter((c) => c !== 'D2740');
+    await vi.waitFor(async () => expect(await badgeText()).toBe(String(left.length)), {
+      timeout: 5000,
+    });
+    let popup = await pagePanel();
+    expect((await rowCodes(popup)).sort()).toEqual(left);
+    await popup.close();
+    await page.evaluate(() => {
+      const [row, next, body] = (globalThis as Kept).kept!;
+      body.insertBefore(row, next);
+    });
+    await vi.waitFor(async () => expect(await badgeText()).toBe(String(CLAIMS_CODES.length)), {
+      timeout: 5000,
+    });
+    popup = await pagePanel();
+    expect((await rowCodes(popup)).sort()).toEqual(CLAIMS_CODES);
+    await popup.close();
+  });
+
   // Last: puppeteer does not see the restarted worker as a target, so inBackground cannot follow.
   it.runIf(name === 'chromium')(
     'lists the page again after the service worker was stopped (the tab reports anew)',
