@@ -7,7 +7,7 @@ import { CARD_HOST_TAG, type CardUi, createCardHost } from './card-host';
 import { type CodeCounts, countCodes } from '../page-codes';
 import type { Modifier, Theme } from '../setting-defs';
 import { createHighlighter, type MarkStyle } from './highlighter';
-import { codeAtPoint, type CodeHit, matchRange } from './hit-test';
+import { codeAtPoint, type CodeHit, matchRange, shadowRootsAt } from './hit-test';
 import { createHoverController } from './hover';
 import { MatchIndex, type NodeDetector, scan, sharedDetector } from './scanner';
 import { createMutationBatcher } from './mutations';
@@ -261,6 +261,20 @@ export function startPage(
     return matchRange(doc, h.node, h.match).getBoundingClientRect();
   }
 
+  /**
+   * A shadow root attached after the scan passed its host makes no mutation record, so nothing
+   * tells the page side of its text: it is scanned, and watched from then on, when the pointer first
+   * comes over it (its marks appear, and its code under the pointer gets its card).
+   */
+  const scanUnwatchedAt = (x: number, y: number) => {
+    for (const root of shadowRootsAt(doc, x, y))
+      if (root.host.localName !== CARD_HOST_TAG && watch(root))
+        void rescan(root).then(() => {
+          retest();
+          report();
+        });
+  };
+
   let frame = 0;
   let pointer: { x: number; y: number; inCard: boolean } | undefined;
   /** Hit-tests the last pointer position on the next frame (one test per frame at most). */
@@ -271,6 +285,7 @@ export function startPage(
       hover.pointerInCard(pointer.inCard);
       if (pointer.inCard) return;
       lastHit = codeAtPoint(doc, index, pointer.x, pointer.y);
+      if (!lastHit) scanUnwatchedAt(pointer.x, pointer.y);
       // Fetch the card's UI during the dwell, so the first card is not late.
       if (lastHit) void deps.loadCardUi();
       hover.pointerAt(lastHit && hitItem(lastHit));
@@ -341,15 +356,16 @@ export function startPage(
   };
 
   const detect = sharedDetector(deps.detect);
-  const rescan = (root: Node) => scan(root, detect, index, found, signal, deps.detectIn);
-  const scanStart = performance.now();
-  const ready = rescan(doc).then((stats) => {
-    perfScanned(scanStart, stats);
-    if (signal.aborted) return;
-    deps.onCodes?.(counts());
-    // A pointer that came to rest on a code before the scan found it gets its card now.
-    retest();
-  });
+  /** Open shadow roots the scanner has walked: each is watched for changes, as the document is. */
+  const watched = new WeakSet<ShadowRoot>();
+  const watch = (root: ShadowRoot) => {
+    if (watched.has(root)) return false;
+    watched.add(root);
+    batcher.observe(root);
+    return true;
+  };
+  const rescan = (root: Node) =>
+    scan(root, detect, index, found, signal, { detectIn: deps.detectIn, entered: watch });
   const batcher = createMutationBatcher(
     doc,
     signal,
@@ -365,6 +381,14 @@ export function startPage(
     },
     (el) => el.localName === CARD_HOST_TAG,
   );
+  const scanStart = performance.now();
+  const ready = rescan(doc).then((stats) => {
+    perfScanned(scanStart, stats);
+    if (signal.aborted) return;
+    deps.onCodes?.(counts());
+    // A pointer that came to rest on a code before the scan found it gets its card now.
+    retest();
+  });
 
   signal.addEventListener('abort', () => {
     hover.dispose();

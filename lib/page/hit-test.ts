@@ -23,7 +23,7 @@ type CaretDoc = Document & {
 };
 
 /** Open shadow roots on the path to the element at the point, so the caret can enter them. */
-function shadowRootsAt(doc: Document, x: number, y: number): ShadowRoot[] {
+export function shadowRootsAt(doc: Document, x: number, y: number): ShadowRoot[] {
   const roots: ShadowRoot[] = [];
   let el = doc.elementFromPoint(x, y);
   while (el?.shadowRoot && !roots.includes(el.shadowRoot)) {

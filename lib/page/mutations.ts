@@ -1,7 +1,8 @@
 /**
  * One MutationObserver per document, its records batched: added subtrees and changed text are
  * collected into a set, nested duplicates dropped, and past a threshold the batch becomes one
- * rescan of the whole document (as Dark Reader does for big changes).
+ * rescan of the whole document (as Dark Reader does for big changes). The document's observer sees
+ * nothing inside shadow roots: each open one the scanner walks is observed as well (`observe`).
  */
 
 /** How long records gather before a batch is processed: a storm of changes costs one pass. */
@@ -24,7 +25,7 @@ export function createMutationBatcher(
   sink: MutationSink,
   /** Elements whose insertion is not a page change (the extension's own card host). */
   ignore: (el: Element) => boolean = () => false,
-): { disconnect(): void; flush(): void } {
+): { disconnect(): void; flush(): void; observe(root: ShadowRoot): void } {
   const roots = new Set<Node>();
   let removed = false;
   let records = 0;
@@ -55,13 +56,14 @@ export function createMutationBatcher(
     }
     timer ??= setTimeout(flush, MUTATION_BATCH_MS);
   });
-  observer.observe(doc, { childList: true, subtree: true, characterData: true });
+  const watch = { childList: true, subtree: true, characterData: true };
+  observer.observe(doc, watch);
   const disconnect = () => {
     observer.disconnect();
     clearTimeout(timer);
   };
   signal.addEventListener('abort', disconnect);
-  return { disconnect, flush };
+  return { disconnect, flush, observe: (root) => observer.observe(root, watch) };
 }
 
 /** Connected nodes of `nodes` that are not inside another of them. */

@@ -139,10 +139,14 @@ const ELEMENTS_PER_STEP = 32;
  * caller can look at the clock), or null at the end. Each tree is walked twice: its text alone (a
  * walker that also stops at elements costs three times as much on a table, measured), then its
  * elements alone for open shadow roots, each walked after the tree that holds it, nested ones first.
- * Whether a text's codes count is for `scannable` to say. A closure rather than a generator: it runs
- * once per node of a page, and a generator's resumption costs more than the walk itself.
+ * Whether a text's codes count is for `scannable` to say; `entered` hears of each shadow root as its
+ * walk begins. A closure rather than a generator: it runs once per node of a page, and a
+ * generator's resumption costs more than the walk itself.
  */
-export function textWalker(root: Node): {
+export function textWalker(
+  root: Node,
+  entered?: (root: ShadowRoot) => void,
+): {
   next: () => Text | null | undefined;
   /** True while the walk is inside a shadow root. */
   inShadow: () => boolean;
@@ -185,6 +189,7 @@ export function textWalker(root: Node): {
       if (!next) return null;
       tree = next;
       inShadow = next.getRootNode() !== doc;
+      if (next.nodeType === Node.DOCUMENT_FRAGMENT_NODE) entered?.(next as ShadowRoot);
       if (next.nodeType === Node.TEXT_NODE) {
         // A changed text node: itself only.
         texts = undefined;
@@ -225,11 +230,18 @@ const LONG_TEXT = 2000;
  */
 export type NodeDetector = (node: Text) => readonly CodeMatch[] | undefined;
 
+/** What a scan may be given besides the page. */
+export interface ScanOptions {
+  /** Answers first for the nodes it knows (see `NodeDetector`). */
+  detectIn?: NodeDetector;
+  /** Hears of each open shadow root the scan walks (the page side watches it for changes). */
+  entered?: (root: ShadowRoot) => void;
+}
+
 /**
  * Scans `root` in slices, recording each text node's matches in `index` and reporting to `update`
- * every node that has codes or has lost them. Stops early when `signal` aborts. `detectIn`, when
- * given, answers first for the nodes it knows (see `NodeDetector`). Resolves with what the scan did
- * (the benchmark reads it).
+ * every node that has codes or has lost them. Stops early when `signal` aborts. Resolves with what
+ * the scan did (the benchmark reads it).
  */
 export async function scan(
   root: Node,
@@ -237,7 +249,7 @@ export async function scan(
   index: MatchIndex,
   update: (node: Text, matches: readonly CodeMatch[]) => void,
   signal: AbortSignal,
-  detectIn?: NodeDetector,
+  { detectIn, entered }: ScanOptions = {},
 ): Promise<ScanStats> {
   const start = performance.now();
   const stats: ScanStats = { nodes: 0, matches: 0, slices: 1, longestSliceMs: 0, textMs: 0 };
@@ -246,7 +258,7 @@ export async function scan(
   const endSlice = (now: number) => {
     stats.longestSliceMs = Math.max(stats.longestSliceMs, now - sliceStart);
   };
-  const walk = textWalker(root);
+  const walk = textWalker(root, entered);
   const exact = exactCheck(root, walk);
   const pause = async (background = false) => {
     endSlice(performance.now());

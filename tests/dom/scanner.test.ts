@@ -50,6 +50,22 @@ describe('scanner', () => {
     expect([...textNodes(root)].map((t) => t.data)).toEqual(['a', 'b', 'one', 'inner', 'two']);
   });
 
+  it('tells of each open shadow root it walks, nested ones too, and never of our card', async () => {
+    const root = page(`<div id="one"></div><${CARD_HOST_TAG}></${CARD_HOST_TAG}>`);
+    const one = root.querySelector('#one')!.attachShadow({ mode: 'open' });
+    one.innerHTML = '<p>D0120</p><span id="inner"></span>';
+    const inner = one.querySelector('#inner')!.attachShadow({ mode: 'open' });
+    inner.innerHTML = '<b>D1110</b>';
+    root.querySelector(CARD_HOST_TAG)!.attachShadow({ mode: 'open' }).innerHTML = '<p>D4910</p>';
+    const entered: ShadowRoot[] = [];
+    const index = new MatchIndex();
+    await scan(document, findCodes, index, () => {}, new AbortController().signal, {
+      entered: (r) => entered.push(r),
+    });
+    expect(entered).toEqual([one, inner]);
+    expect([...index.values()].flat().map((m) => m.code)).toEqual(['D0120', 'D1110']);
+  });
+
   it('records matches per text node and reports nodes that lose their codes', async () => {
     const root = page('<p>Exam D0120 and D0150</p><p>nothing here</p>');
     const index = new MatchIndex();

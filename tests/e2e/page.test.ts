@@ -47,6 +47,26 @@ async function foreignMutations(page: Page) {
   );
 }
 
+/** Centre of `code` in the first paragraph or cell holding it in `hostId`'s open shadow root. */
+function pointInShadow(page: Page, hostId: string, code: string) {
+  return page.evaluate(
+    (id, wanted) => {
+      const root = document.getElementById(id)!.shadowRoot!;
+      const text = [...root.querySelectorAll('p, td')]
+        .map((el) => el.firstChild as Text)
+        .find((t) => t.data.includes(wanted))!;
+      const i = text.data.indexOf(wanted);
+      const range = document.createRange();
+      range.setStart(text, i);
+      range.setEnd(text, i + wanted.length);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    },
+    hostId,
+    code,
+  );
+}
+
 /** The frame whose URL ends with `suffix` (or the about:blank / srcdoc one). */
 function frameOf(page: Page, test: (f: Frame) => boolean): Frame {
   const frame = page.frames().find(test);
@@ -267,19 +287,44 @@ describe.each(BROWSERS)('%s: on the page', (name) => {
   it('opens the card for a code in an open shadow root', async () => {
     const page = await openPage(b, `${base}/frames.html`);
     await waitForHighlights(page, 2);
-    const point = await page.evaluate(() => {
-      const root = document.getElementById('shadow-host')!.shadowRoot!;
-      const text = root.querySelector('p')!.firstChild as Text;
-      const i = text.data.indexOf('D2392');
-      const range = document.createRange();
-      range.setStart(text, i);
-      range.setEnd(text, i + 5);
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    });
+    const point = await pointInShadow(page, 'shadow-host', 'D2392');
     await page.mouse.move(2, 2);
     await page.mouse.move(point.x, point.y, { steps: 3 });
     expect(await waitForCard(page, 'not the official ADA descriptor')).toContain('D2392');
+    await page.close();
+  });
+
+  it('finds codes a web component shows after the first scan, in a shadow root it had or got later', async () => {
+    const page = await openPage(b, `${base}/late-shadow.html`);
+    await waitForHighlights(page, 1);
+    // The first scan has long walked the components (a page this small takes milliseconds).
+    await new Promise((r) => setTimeout(r, 500));
+    // Filled in place: watched like the document, so marked without the pointer's help.
+    /** Waits until a mark starts in a text holding `code`. */
+    const markOn = (code: string) =>
+      page.waitForFunction(
+        (wanted) =>
+          [
+            ...((CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get(
+              'cdt-code',
+            ) ?? []),
+          ].some((r) => (r.startContainer as Text).data.includes(wanted)),
+        { timeout: 5000, polling: 50 },
+        code,
+      );
+    await page.evaluate(() => (window as unknown as { render(): void }).render());
+    await markOn('D2740');
+    let point = await pointInShadow(page, 'lines', 'D2740');
+    await page.mouse.move(2, 2);
+    await page.mouse.move(point.x, point.y, { steps: 3 });
+    expect(await waitForCard(page, 'not the official ADA descriptor')).toContain('D2740');
+    // Attached later: nothing tells the page side until the pointer comes over it.
+    await page.evaluate(() => (window as unknown as { attach(): void }).attach());
+    point = await pointInShadow(page, 'notes', 'D2950');
+    await page.mouse.move(2, 2);
+    await page.mouse.move(point.x, point.y, { steps: 3 });
+    expect(await waitForCard(page, 'not the official ADA descriptor')).toContain('D2950');
+    await markOn('D2950');
     await page.close();
   });
 
