@@ -9,32 +9,35 @@ import { join, resolve } from 'node:path';
 /** Folder for generated pages, under the served fixtures. */
 export const GEN_DIR = resolve(import.meta.dirname, '../fixtures/pages/.gen');
 
-/** Procedure lines as a portal lists them: code and description (D1352 is deleted). */
+/**
+ * Procedure lines as a portal lists them: a code and a short description, written in our own words
+ * like every text here (never the nomenclature's; D1352 is deleted).
+ */
 const LINES: [string, string][] = [
-  ['D0120', 'Periodic oral evaluation'],
-  ['D0150', 'Comprehensive oral evaluation'],
-  ['D0210', 'Intraoral complete series of images'],
-  ['D0274', 'Bitewings, four images'],
-  ['D0330', 'Panoramic image'],
-  ['D1110', 'Prophylaxis, adult'],
-  ['D1120', 'Prophylaxis, child'],
-  ['D1206', 'Topical fluoride varnish'],
-  ['D1352', 'Preventive resin restoration'],
-  ['D2140', 'Amalgam, one surface, primary or permanent'],
-  ['D2150', 'Amalgam, two surfaces'],
-  ['D2391', 'Resin-based composite, one surface, posterior'],
-  ['D2392', 'Resin-based composite, two surfaces, posterior'],
-  ['D2740', 'Crown, porcelain/ceramic'],
-  ['D2750', 'Crown, porcelain fused to high noble metal'],
-  ['D2950', 'Core buildup, including any pins'],
-  ['D3310', 'Endodontic therapy, anterior tooth'],
-  ['D3330', 'Endodontic therapy, molar tooth'],
-  ['D4341', 'Periodontal scaling and root planing, four or more teeth per quadrant'],
-  ['D4342', 'Periodontal scaling and root planing, one to three teeth per quadrant'],
-  ['D4910', 'Periodontal maintenance'],
-  ['D7140', 'Extraction, erupted tooth or exposed root'],
-  ['D7210', 'Extraction, erupted tooth requiring removal of bone'],
-  ['D9110', 'Palliative treatment of dental pain'],
+  ['D0120', 'Routine recall exam'],
+  ['D0150', 'Full exam, new patient'],
+  ['D0210', 'Full set of mouth X-rays'],
+  ['D0274', 'Four bite-wing X-rays'],
+  ['D0330', 'Whole-jaw X-ray'],
+  ['D1110', 'Cleaning, grown-up'],
+  ['D1120', 'Cleaning, kid'],
+  ['D1206', 'Fluoride painted on'],
+  ['D1352', 'Sealed pit, small cavity'],
+  ['D2140', 'Silver filling, 1 side'],
+  ['D2150', 'Silver filling, 2 sides'],
+  ['D2391', 'White filling, back tooth, 1 side'],
+  ['D2392', 'White filling, back tooth, 2 sides'],
+  ['D2740', 'All-ceramic cap, tooth 8'],
+  ['D2750', 'Metal-backed porcelain cap, tooth 30'],
+  ['D2950', 'Core rebuilt under the cap'],
+  ['D3310', 'Root canal, front tooth'],
+  ['D3330', 'Root canal, back molar'],
+  ['D4341', 'Deep clean below the gums, four teeth and up in the quarter'],
+  ['D4342', 'Deep clean below the gums, up to three teeth in the quarter'],
+  ['D4910', 'Gum-care recall after deep clean'],
+  ['D7140', 'Tooth taken out, simple'],
+  ['D7210', 'Tooth taken out with surgery'],
+  ['D9110', 'Emergency visit for toothache'],
 ];
 const NAMES = ['Rivera, J.', 'Nguyen, T.', 'Okafor, A.', 'Schmidt, L.', 'Haddad, R.', 'Kim, S.'];
 const STATUS = ['Paid', 'Pending', 'Denied', 'Paid', 'Adjusted'];
