@@ -19,12 +19,15 @@ export interface CardUi {
   render(mount: HTMLElement, props: CardProps | null): void;
   /** Positions `floating` next to `anchor` (viewport coordinates), flipping and shifting at edges. */
   place(anchor: DOMRect, floating: HTMLElement): Promise<void>;
-  /** Top frame: the anchor of a small frame's card, or undefined when the frame is not found. */
+  /**
+   * Top frame: the anchor of a small frame's card and the frame's element, or undefined when the
+   * frame is not found.
+   */
   frameAnchor(
     doc: Document,
     request: FrameCardRequest,
     pointer: { x: number; y: number } | undefined,
-  ): (() => DOMRect) | undefined;
+  ): { at: () => DOMRect; frame: Element } | undefined;
 }
 
 /** The card's place on a page. */
@@ -33,8 +36,12 @@ export interface CardHost {
   render(ui: CardUi, props: CardProps | null): void;
   /** True when `path` (an event's composed path) goes through the card. Never creates the host. */
   contains(path: EventTarget[]): boolean;
-  /** Shows the host next to `anchor` (viewport coordinates). */
-  show(anchor: DOMRect): Promise<void>;
+  /**
+   * Shows the host next to `anchor` (viewport coordinates). Given `near` (the code's node, the
+   * selection, the frame element), the host first moves where a card for it can be used (see
+   * `placeFor`); without it, the host stays where it is (the card follows a scroll).
+   */
+  show(anchor: DOMRect, near?: Node): Promise<void>;
   hide(): void;
   isOpen(): boolean;
   /** Moves keyboard focus into the card (its panel); false when no card is open. */
@@ -46,6 +53,19 @@ export interface CardHost {
 }
 
 /**
+ * Where the host goes: inside the open modal dialog that holds `near` (across shadow roots), since
+ * everything outside the topmost modal dialog is inert: a card there would be seen on top but could
+ * not be hovered, clicked or focused. Anywhere else, at the end of the body.
+ */
+function placeFor(doc: Document, near: Node | undefined): Element {
+  for (let n = near; n; n = n.parentNode ?? (n as Partial<ShadowRoot>).host) {
+    const el = n as Element;
+    if (el.localName === 'dialog' && el.matches(':modal')) return el;
+  }
+  return doc.body ?? doc.documentElement;
+}
+
+/**
  * Creates the host lazily on the first render. The card's stylesheet is adopted by the shadow root
  * as a constructed stylesheet (no `<style>` element, which a strict CSP blocks).
  */
@@ -53,6 +73,9 @@ export function createCardHost(doc: Document): CardHost {
   let host: HTMLElement | undefined;
   let mount: HTMLElement | undefined;
   let ui: CardUi | undefined;
+  /** Where the open card points (viewport coordinates): it is placed again when its size changes. */
+  let placedAt: DOMRect | undefined;
+  let resizes: ResizeObserver | undefined;
 
   function ensure(css: string): { host: HTMLElement; mount: HTMLElement } {
     if (host && mount && host.isConnected) return { host, mount };
@@ -66,7 +89,14 @@ export function createCardHost(doc: Document): CardHost {
     mount = doc.createElement('div');
     mount.className = 'cdt-root';
     shadow.append(mount);
-    (doc.body ?? doc.documentElement).append(host);
+    placeFor(doc, undefined).append(host);
+    // The card grows when its lookup answers ("Looking up…" first) and changes size as the user
+    // steps through related codes: placed for its first size, it would run off the viewport.
+    resizes?.disconnect();
+    resizes = new win.ResizeObserver(() => {
+      if (placedAt && ui && host?.matches(':popover-open')) void ui.place(placedAt, host);
+    });
+    resizes.observe(host);
     return { host, mount };
   }
 
@@ -80,9 +110,16 @@ export function createCardHost(doc: Document): CardHost {
     contains(path) {
       return !!host && path.includes(host);
     },
-    async show(anchor) {
+    async show(anchor, near) {
       if (!host || !ui) return;
+      const place = near && placeFor(doc, near);
+      if (place && host.parentNode !== place) {
+        // Moving an open popover would close it: it is hidden first, and shown again below.
+        if (host.matches(':popover-open')) host.hidePopover();
+        place.append(host);
+      }
       if (!host.matches(':popover-open')) host.showPopover();
+      placedAt = anchor;
       await ui.place(anchor, host);
     },
     hide() {
@@ -103,6 +140,7 @@ export function createCardHost(doc: Document): CardHost {
       return !!host?.shadowRoot?.activeElement;
     },
     destroy() {
+      resizes?.disconnect();
       host?.remove();
       host = undefined;
       mount = undefined;

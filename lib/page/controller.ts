@@ -193,7 +193,8 @@ export function startPage(
   const openCard = (
     at: () => DOMRect,
     props: Omit<CardProps, 'onClose' | 'onPinChange' | 'theme'>,
-    options: { pin?: boolean; focus?: boolean } = {},
+    /** `near`: the node the card is about (its code's text, the selection, a frame's element). */
+    options: { pin?: boolean; focus?: boolean; near?: Node } = {},
   ) => {
     anchor = at;
     pinned = options.pin ?? false;
@@ -210,7 +211,7 @@ export function startPage(
             hover.setPinned(p);
           },
         });
-        await cardHost.show(at());
+        await cardHost.show(at(), options.near ?? doc);
         if (options.focus && request === cardRequest) focusCard();
       });
     if (deps.openInTop && isSmallFrame(win)) {
@@ -253,7 +254,12 @@ export function startPage(
   /** The hover item for a code under the pointer. */
   const hitItem = (h: CodeHit): HoverItem => ({
     key: `${nodeId(h.node)}:${h.match.start}:${h.match.code}`,
-    open: () => openCard(() => (h.node.isConnected ? liveRect(h) : h.rect), { code: h.match.code }),
+    open: () =>
+      openCard(
+        () => (h.node.isConnected ? liveRect(h) : h.rect),
+        { code: h.match.code },
+        { near: h.node },
+      ),
   });
 
   /** The code's box now (the page may have scrolled since the hit). */
@@ -332,7 +338,11 @@ export function startPage(
   doc.addEventListener(
     'keydown',
     (e) => {
-      if (e.key === 'Escape' && cardHost.isOpen()) dismiss();
+      if (e.key !== 'Escape' || !cardHost.isOpen()) return;
+      // The card is on top: its Escape is not the page's too (a modal dialog under it stays open).
+      e.preventDefault();
+      e.stopPropagation();
+      dismiss();
     },
     { capture: true, signal },
   );
@@ -444,20 +454,25 @@ export function startPage(
       // card searches the words (or says that nothing was found, with the search box filled in).
       const props = codes[0] ? { code: codes[0], codes } : { code: '', query };
       // Asked for from the menu or the keyboard: the card takes focus, Escape gives it back.
-      openCard(selectionAnchor(win), props, { pin: true, focus: true });
+      const { at, near } = selectionAnchor(win);
+      openCard(at, props, { pin: true, focus: true, near });
       hover.setPinned(true);
       return true;
     },
     focusCard,
     async showFrameCard(request) {
       // Only the top frame does this, and only to show a card: its code comes with the card's UI.
-      const at = (await deps.loadCardUi()).frameAnchor(doc, request, pointer);
-      if (!at || signal.aborted) return false;
+      const anchored = (await deps.loadCardUi()).frameAnchor(doc, request, pointer);
+      if (!anchored || signal.aborted) return false;
       const { x, y } = request.rect;
       hover.show({
         key: `frame:${request.props.code}:${x},${y}`,
         open: () => {
-          openCard(at, request.props, { pin: request.pin, focus: request.focus });
+          openCard(anchored.at, request.props, {
+            pin: request.pin,
+            focus: request.focus,
+            near: anchored.frame,
+          });
           frameCard = true;
         },
       });

@@ -4,17 +4,20 @@
  */
 import type { FrameCardRequest } from './controller';
 
-/** The anchor of `request`'s card in `doc` (recomputed as the page scrolls), or undefined. */
+/**
+ * The anchor of `request`'s card in `doc` (recomputed as the page scrolls) and the frame's element,
+ * or undefined.
+ */
 export function frameAnchor(
   doc: Document,
   request: FrameCardRequest,
   pointer: { x: number; y: number } | undefined,
-): (() => DOMRect) | undefined {
+): { at: () => DOMRect; frame: Element } | undefined {
   const frame = findFrame(doc, request, pointer);
   if (!frame) return undefined;
   const win = doc.defaultView!;
   const { x, y, width, height } = request.rect;
-  return () => {
+  const at = () => {
     const box = frame.getBoundingClientRect();
     const style = win.getComputedStyle(frame);
     return new DOMRect(
@@ -24,6 +27,7 @@ export function frameAnchor(
       height,
     );
   };
+  return { at, frame };
 }
 
 /**

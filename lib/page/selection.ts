@@ -32,16 +32,25 @@ export function focusedText(doc: Document, detect: (t: string) => CodeMatch[]): 
     : '';
 }
 
-/** Where a lookup card should point: the focused field, the selection, or the top of the view. */
-export function selectionAnchor(win: Window & typeof globalThis): () => DOMRect {
+/**
+ * Where a lookup card should point (the focused field, the selection, or the top of the view), and
+ * the node it is about (the field or the selection's start; none for the top of the view).
+ */
+export function selectionAnchor(win: Window & typeof globalThis): {
+  at: () => DOMRect;
+  near: Node | undefined;
+} {
   const el = win.document.activeElement;
   if (el instanceof win.HTMLInputElement || el instanceof win.HTMLTextAreaElement)
-    return () => el.getBoundingClientRect();
+    return { at: () => el.getBoundingClientRect(), near: el };
   const sel = win.getSelection();
   const range = sel && sel.rangeCount > 0 ? sel.getRangeAt(0).cloneRange() : undefined;
   const fallback = new win.DOMRect(win.innerWidth / 2, 40, 0, 0);
-  return () => {
-    const r = range?.getBoundingClientRect();
-    return r && (r.width > 0 || r.height > 0) ? r : fallback;
+  return {
+    at: () => {
+      const r = range?.getBoundingClientRect();
+      return r && (r.width > 0 || r.height > 0) ? r : fallback;
+    },
+    near: range?.startContainer,
   };
 }

@@ -150,6 +150,97 @@ describe.each(BROWSERS)('%s: on the page', (name) => {
     await page.close();
   });
 
+  it('keeps the card usable over a modal dialog, and its Escape leaves the dialog open', async () => {
+    const page = await openPage(b, `${base}/modal.html`);
+    const errors = collectErrors(page);
+    await waitForHighlights(page, 2);
+    await page.click('#open');
+    await hoverText(page, 'D2740');
+    await waitForCard(page, 'not the official ADA descriptor');
+    // Placed again for its full size on the next frames.
+    await page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+    );
+    // Outside the modal dialog everything is inert: a card there is seen but not hoverable. The
+    // pointer travels into the card and presses Pin; the card stays open and pinned.
+    const pin = await page.evaluate(() => {
+      const button = document
+        .querySelector('cdt-lens-card')!
+        .shadowRoot!.querySelector<HTMLElement>('[aria-pressed]')!;
+      const r = button.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.move(pin.x, pin.y, { steps: 8 });
+    await page.mouse.click(pin.x, pin.y);
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('cdt-lens-card')
+          ?.shadowRoot?.querySelector('[aria-pressed]')
+          ?.getAttribute('aria-pressed') === 'true',
+      { timeout: 3000 },
+    );
+    // Escape closes the card, the topmost thing, and only the card.
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('cdt-lens-card:popover-open'), {
+      timeout: 3000,
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await page.evaluate(() => document.querySelector('dialog')!.open)).toBe(true);
+    // With the dialog closed, a code of the page gets its card, usable again.
+    await page.click('#close');
+    await hoverText(page, 'D0120');
+    await waitForCard(page, 'D0120');
+    const point = await page.evaluate(() => {
+      const r = document.querySelector('cdt-lens-card')!.getBoundingClientRect();
+      return { x: r.left + 40, y: r.top + 20 };
+    });
+    await page.mouse.move(point.x, point.y, { steps: 8 });
+    await new Promise((r) => setTimeout(r, 900));
+    expect(await cardText(page)).toContain('D0120');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the card whole in the viewport at its edges, beside its code, once its lookup answers', async () => {
+    const page = await openPage(b, `${base}/edges.html`);
+    await waitForHighlights(page, 4);
+    // Each code's first card: it shows "Looking up…" and then grows, and must be placed again.
+    for (const [code, flipped] of [
+      ['D0120', false],
+      ['D1110', false],
+      ['D0274', true],
+      ['D2740', true],
+    ] as const) {
+      await hoverText(page, code);
+      await waitForCard(page, 'not the official ADA descriptor');
+      const placed = await page.waitForFunction(
+        (wanted) => {
+          const card = document.querySelector('cdt-lens-card')!.getBoundingClientRect();
+          const text = [...document.querySelectorAll('p')].find((p) =>
+            p.textContent.includes(wanted),
+          )!.firstChild as Text;
+          const range = document.createRange();
+          range.setStart(text, text.data.indexOf(wanted));
+          range.setEnd(text, text.data.indexOf(wanted) + wanted.length);
+          const at = range.getBoundingClientRect();
+          const whole =
+            card.left >= 8 &&
+            card.top >= 8 &&
+            card.right <= innerWidth - 8 &&
+            card.bottom <= innerHeight - 8;
+          const apart = card.bottom <= at.top || card.top >= at.bottom;
+          return whole && apart && card.width > 300 && { above: card.bottom <= at.top };
+        },
+        { timeout: 3000, polling: 50 },
+        code,
+      );
+      expect(await placed.jsonValue(), code).toEqual({ above: flipped });
+      await page.keyboard.press('Escape');
+    }
+    await page.close();
+  });
+
   it('marks and explains codes in shadow roots and iframes', async () => {
     const page = await openPage(b, `${base}/frames.html`);
     await waitForHighlights(page, 2);
