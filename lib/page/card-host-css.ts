@@ -24,7 +24,8 @@ export const HOST_CSS = `:host {
   opacity: 1 !important;
   transform: none !important;
   filter: none !important;
-  /* Position and size come in as custom properties, which \`all\` does not reset. */
+  zoom: var(--cdt-zoom, 1) !important;
+  /* Position, size and zoom come in as custom properties, which \`all\` does not reset. */
   translate: var(--cdt-x, 0) var(--cdt-y, 0) !important;
   max-height: var(--cdt-max-h, 70vh) !important;
 }

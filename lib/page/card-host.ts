@@ -118,6 +118,10 @@ export function createCardHost(doc: Document): CardHost {
         if (host.matches(':popover-open')) host.hidePopover();
         place.append(host);
       }
+      // A zoomed page (`body { zoom: 1.25 }`) would zoom the card and its offsets with it: the host
+      // undoes its parent's zoom, so the card is drawn, and placed, at the viewport's scale.
+      const zoom = host.parentElement?.currentCSSZoom ?? 1;
+      host.style.setProperty('--cdt-zoom', String(zoom > 0 ? 1 / zoom : 1));
       if (!host.matches(':popover-open')) host.showPopover();
       placedAt = anchor;
       await ui.place(anchor, host);

@@ -202,43 +202,55 @@ describe.each(BROWSERS)('%s: on the page', (name) => {
     await page.close();
   });
 
-  it('keeps the card whole in the viewport at its edges, beside its code, once its lookup answers', async () => {
-    const page = await openPage(b, `${base}/edges.html`);
-    await waitForHighlights(page, 4);
-    // Each code's first card: it shows "Looking up…" and then grows, and must be placed again.
-    for (const [code, flipped] of [
-      ['D0120', false],
-      ['D1110', false],
-      ['D0274', true],
-      ['D2740', true],
-    ] as const) {
-      await hoverText(page, code);
-      await waitForCard(page, 'not the official ADA descriptor');
-      const placed = await page.waitForFunction(
-        (wanted) => {
-          const card = document.querySelector('cdt-lens-card')!.getBoundingClientRect();
-          const text = [...document.querySelectorAll('p')].find((p) =>
-            p.textContent.includes(wanted),
-          )!.firstChild as Text;
-          const range = document.createRange();
-          range.setStart(text, text.data.indexOf(wanted));
-          range.setEnd(text, text.data.indexOf(wanted) + wanted.length);
-          const at = range.getBoundingClientRect();
-          const whole =
-            card.left >= 8 &&
-            card.top >= 8 &&
-            card.right <= innerWidth - 8 &&
-            card.bottom <= innerHeight - 8;
-          const apart = card.bottom <= at.top || card.top >= at.bottom;
-          return whole && apart && card.width > 300 && { above: card.bottom <= at.top };
-        },
-        { timeout: 3000, polling: 50 },
-        code,
-      );
-      expect(await placed.jsonValue(), code).toEqual({ above: flipped });
-      await page.keyboard.press('Escape');
+  it('keeps the card whole in the viewport at its edges, beside its code, on a zoomed page too', async () => {
+    // First on the page as it is, each code's first card: it shows "Looking up…" and then grows,
+    // and must be placed again. Then with the page zoomed (`body { zoom: 1.5 }`): the card is drawn
+    // and placed at the viewport's scale, not the page's.
+    for (const hash of ['', '#zoomed']) {
+      const page = await openPage(b, `${base}/edges.html${hash}`);
+      await waitForHighlights(page, 4);
+      for (const [code, above, alignedLeft] of [
+        ['D0120', false, true],
+        ['D1110', false, false],
+        ['D0274', true, true],
+        ['D2740', true, false],
+      ] as const) {
+        await hoverText(page, code);
+        await waitForCard(page, 'not the official ADA descriptor');
+        const placed = await page.waitForFunction(
+          (wanted) => {
+            const card = document.querySelector('cdt-lens-card')!.getBoundingClientRect();
+            const text = [...document.querySelectorAll('p')].find((p) =>
+              p.textContent.includes(wanted),
+            )!.firstChild as Text;
+            const range = document.createRange();
+            range.setStart(text, text.data.indexOf(wanted));
+            range.setEnd(text, text.data.indexOf(wanted) + wanted.length);
+            const at = range.getBoundingClientRect();
+            const whole =
+              card.left >= 8 &&
+              card.top >= 8 &&
+              card.right <= innerWidth - 8 &&
+              card.bottom <= innerHeight - 8;
+            const apart = card.bottom <= at.top || card.top >= at.bottom;
+            return (
+              whole &&
+              apart &&
+              card.width > 300 &&
+              card.width <= 421 && {
+                above: card.bottom <= at.top,
+                alignedLeft: Math.abs(card.left - at.left) < 1,
+              }
+            );
+          },
+          { timeout: 3000, polling: 50 },
+          code,
+        );
+        expect(await placed.jsonValue(), `${code}${hash}`).toEqual({ above, alignedLeft });
+        await page.keyboard.press('Escape');
+      }
+      await page.close();
     }
-    await page.close();
   });
 
   it('marks and explains codes in shadow roots and iframes', async () => {
