@@ -30,6 +30,8 @@ export const HOST_CSS = `:host {
   max-height: var(--cdt-max-h, 70vh) !important;
 }
 :host(:not(:popover-open)) { display: none !important; }
+/* A printed page is the page alone. */
+@media print { :host { display: none !important; } }
 /* The room the host has is the panel's too (it scrolls beyond that). */
 .cdt-root { max-height: inherit; }
 `;

@@ -253,6 +253,58 @@ describe.each(BROWSERS)('%s: on the page', (name) => {
     }
   });
 
+  it('prints the page as it is: no mark and no card on paper', async () => {
+    const page = await openPage(b, `${base}/claims.html`);
+    await waitForHighlights(page, 6);
+    const clearMarks = () =>
+      page.evaluate(() => {
+        const w = window as unknown as { saved: [string, Highlight][] };
+        w.saved = [...CSS.highlights];
+        CSS.highlights.clear();
+      });
+    const restoreMarks = () =>
+      page.evaluate(() => {
+        for (const [name, h] of (window as unknown as { saved: [string, Highlight][] }).saved)
+          CSS.highlights.set(name, h);
+      });
+    if (name === 'firefox') {
+      // Puppeteer cannot emulate print media over WebDriver BiDi: Firefox's own print to PDF,
+      // with the marks and a card open, must equal the page's without either.
+      await hoverText(page, 'D0274');
+      await waitForCard(page, 'not the official ADA descriptor');
+      const printed = Buffer.from(await page.pdf());
+      await page.keyboard.press('Escape');
+      await clearMarks();
+      const bare = Buffer.from(await page.pdf());
+      expect(printed.equals(bare)).toBe(true);
+      await page.close();
+      return;
+    }
+    const { x, y } = await pointAtText(page, 'D0120');
+    const clip = { x: x - 40, y: y - 14, width: 80, height: 28 };
+    /** The code's area, with the marks and without them (the registry emptied for a moment). */
+    const shots = async () => {
+      const marked = await page.screenshot({ clip, encoding: 'base64' });
+      await clearMarks();
+      const bare = await page.screenshot({ clip, encoding: 'base64' });
+      await restoreMarks();
+      return { marked, bare };
+    };
+    const screen = await shots();
+    // The comparison sees the marks on screen...
+    expect(screen.marked).not.toBe(screen.bare);
+    await hoverText(page, 'D0274');
+    await waitForCard(page, 'not the official ADA descriptor');
+    await page.emulateMediaType('print');
+    // ...and none in print, where the open card is not shown either.
+    const paper = await shots();
+    expect(paper.marked).toBe(paper.bare);
+    expect(
+      await page.evaluate(() => getComputedStyle(document.querySelector('cdt-lens-card')!).display),
+    ).toBe('none');
+    await page.close();
+  });
+
   it('marks and explains codes in shadow roots and iframes', async () => {
     const page = await openPage(b, `${base}/frames.html`);
     await waitForHighlights(page, 2);
