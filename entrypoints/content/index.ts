@@ -8,6 +8,9 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   matchAboutBlank: true,
+  // Also frames whose URL is not their origin's: sandboxed srcdoc messages (Firefox), data: and
+  // blob: reports made by a page's script.
+  matchOriginAsFallback: true,
   cssInjectionMode: 'manifest',
   // WXT's "script started" message to the page's window (its older way to stop a stale copy of the
   // script; the custom event it also sends does that): the page's message listeners must not see

@@ -24,7 +24,12 @@ describe.each(Object.entries(EXTENSION_DIRS))('%s manifest', (_name, dir) => {
     optional_permissions?: string[];
     host_permissions?: string[];
     optional_host_permissions?: string[];
-    content_scripts?: { matches: string[]; all_frames?: boolean; match_about_blank?: boolean }[];
+    content_scripts?: {
+      matches: string[];
+      all_frames?: boolean;
+      match_about_blank?: boolean;
+      match_origin_as_fallback?: boolean;
+    }[];
     content_security_policy?: unknown;
     browser_specific_settings?: {
       gecko?: { data_collection_permissions?: { required: string[] } };
@@ -39,12 +44,13 @@ describe.each(Object.entries(EXTENSION_DIRS))('%s manifest', (_name, dir) => {
     expect(manifest.optional_host_permissions ?? []).toEqual([]);
   });
 
-  it('runs the content script in every frame, about:blank ones included', () => {
+  it('runs the content script in every frame, about:blank, data: and blob: ones included', () => {
     expect(manifest.content_scripts).toEqual([
       expect.objectContaining({
         matches: ['<all_urls>'],
         all_frames: true,
         match_about_blank: true,
+        match_origin_as_fallback: true,
       }),
     ]);
   });

@@ -333,6 +333,35 @@ describe.each(BROWSERS)('%s: on the page', (name) => {
     await page.close();
   });
 
+  it('marks and explains codes in sandboxed, data: and blob: frames', async () => {
+    const page = await openPage(b, `${base}/sandboxed.html`);
+    await page.waitForFunction(() => document.querySelector<HTMLIFrameElement>('#blob')!.src);
+    for (const [id, url, code, cardIn] of [
+      ['sandboxed', 'about:srcdoc', 'D2740', 'top'],
+      ['data', 'data:', 'D4910', 'frame'],
+      ['blob', 'blob:', 'D0274', 'frame'],
+    ] as const) {
+      const frame = frameOf(page, (f) => f.url().startsWith(url));
+      await waitForHighlights(frame, 1);
+      expect(await highlightedTexts(frame)).toEqual([code]);
+      // The pointer on the code: the frame's box in the page plus the code's box in the frame.
+      const box = await page.evaluate((i) => {
+        const el = document.getElementById(i)!;
+        el.scrollIntoView({ block: 'nearest' });
+        return el.getBoundingClientRect().toJSON() as DOMRect;
+      }, id);
+      const at = await pointAtText(frame, code);
+      await page.mouse.move(2, 2);
+      await page.mouse.move(box.left + at.x, box.top + at.y, { steps: 3 });
+      // A small frame's card is shown by the top frame; a tall one's in the frame itself.
+      expect(
+        await waitForCard(cardIn === 'top' ? page : frame, 'not the official ADA descriptor'),
+      ).toContain(code);
+      await page.keyboard.press('Escape');
+    }
+    await page.close();
+  });
+
   it('marks no code in text the user is editing', async () => {
     const page = await openPage(b, `${base}/editable.html`);
     await waitForHighlights(page, 4);
