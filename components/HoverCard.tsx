@@ -9,6 +9,8 @@ export interface HoverCardProps {
   codes?: string[];
   /** Fetches what the card shows (from the background, cached per page). */
   lookup: (code: string) => Promise<CodeView | null>;
+  /** What `lookup` has already answered for a code: such a code is shown at once, whole. */
+  peek?: (code: string) => CodeView | null | undefined;
   onClose: () => void;
   onPinChange: (pinned: boolean) => void;
   /** Opens the popup's search for codes like this one. */
@@ -20,12 +22,13 @@ export function HoverCard({
   code,
   codes,
   lookup,
+  peek,
   onClose,
   onPinChange,
   onSearchSimilar,
 }: HoverCardProps) {
   const [trail, setTrail] = useState<string[]>([code]);
-  const [view, setView] = useState<CodeView | null | undefined>(undefined);
+  const [view, setView] = useState<CodeView | null | undefined>(() => peek?.(code));
   const [pinned, setPinned] = useState(false);
   const [copied, setCopied] = useState(false);
   const current = trail[trail.length - 1]!;
@@ -34,7 +37,9 @@ export function HoverCard({
   useEffect(() => {
     // A newer code supersedes an older lookup still in flight.
     let stale = false;
-    setView(undefined);
+    const known = peek?.(current);
+    setView(known);
+    if (known !== undefined) return;
     lookup(current).then(
       (v) => stale || setView(v),
       () => stale || setView(null),
@@ -42,7 +47,7 @@ export function HoverCard({
     return () => {
       stale = true;
     };
-  }, [current, lookup]);
+  }, [current, lookup, peek]);
 
   const go = (next: string) => setTrail((t) => [...t, next]);
   const back = () => setTrail((t) => (t.length > 1 ? t.slice(0, -1) : t));

@@ -11,7 +11,7 @@ import { placeCard } from '../lib/page/place-card';
 
 /** The card's UI, imported by the content script on first need (lib/page/card-ui-loader.ts). */
 export default defineUnlistedScript(() => {
-  const factory: CardUiFactory = ({ lookup, search, openSearch }): CardUi => ({
+  const factory: CardUiFactory = ({ lookup, peek, search, openSearch }): CardUi => ({
     css: HOST_CSS + cardCss,
     place: placeCard,
     frameAnchor,
@@ -27,7 +27,13 @@ export default defineUnlistedScript(() => {
               onClose={props.onClose}
             />
           ) : (
-            <HoverCard key={props.code} {...props} lookup={lookup} onSearchSimilar={openSearch} />
+            <HoverCard
+              key={props.code}
+              {...props}
+              lookup={lookup}
+              peek={peek}
+              onSearchSimilar={openSearch}
+            />
           )),
         mount,
       );

@@ -18,6 +18,8 @@ export const CARD_UI_GLOBAL = '__cdtLensCardUi';
 /** What the card needs from the extension. */
 export interface CardServices {
   lookup: (code: string) => Promise<CodeView | null>;
+  /** A code's details if they have already come (see `lookup-cache.ts`). */
+  peek: (code: string) => CodeView | null | undefined;
   search: (query: string) => Promise<SearchHit[]>;
   /** Opens the popup's search (a card's "Search similar"). */
   openSearch: (query: string) => void;

@@ -65,6 +65,8 @@ export interface PageDeps {
   detect: (text: string) => CodeMatch[];
   /** Loads the card's UI (once; the same promise every time), on first need. */
   loadCardUi: () => Promise<CardUi>;
+  /** Asks for a code's details ahead of its card, during the dwell, so the card opens whole. */
+  prefetch?: (code: string) => void;
   /** Detection across text nodes that read as one (the PDF viewer's text layers). */
   detectIn?: NodeDetector;
   config: PageConfig;
@@ -292,8 +294,12 @@ export function startPage(
       if (pointer.inCard) return;
       lastHit = codeAtPoint(doc, index, pointer.x, pointer.y);
       if (!lastHit) scanUnwatchedAt(pointer.x, pointer.y);
-      // Fetch the card's UI during the dwell, so the first card is not late.
-      if (lastHit) void deps.loadCardUi();
+      // Fetch the card's UI and the code's details during the dwell, so the first card is not late
+      // and opens whole (not "Looking up…" first, then growing and moving).
+      if (lastHit) {
+        void deps.loadCardUi();
+        deps.prefetch?.(lastHit.match.code);
+      }
       hover.pointerAt(lastHit && hitItem(lastHit));
     });
   };

@@ -38,8 +38,10 @@ export async function startPageSide(
       onCodes: (counts) => void sendMessage('reportCodes', counts).catch(() => undefined),
       openInTop: (request) => sendMessage('openCardInTop', request),
       closeInTop: (force) => void sendMessage('closeCardInTop', force).catch(() => undefined),
+      prefetch: (code) => void lookup(code).catch(() => undefined),
       loadCardUi: cardUiLoader({
         lookup,
+        peek: lookup.peek,
         search: (query) => sendMessage('searchCodes', query),
         openSearch: (query) => void sendMessage('openSearch', query),
       }),

@@ -291,7 +291,9 @@ async function hoverLatencies(b: ExtensionBrowser, url: string, rows: number, co
       const check = () => {
         const b = w.__bench;
         if (b.ready || !b.want || !host?.matches(':popover-open')) return;
-        if (host.shadowRoot?.textContent?.includes(b.want)) b.ready = performance.now();
+        // The card with its details, not its "Looking up…" placeholder.
+        const text = host.shadowRoot?.textContent;
+        if (text?.includes(b.want) && !text.includes('Looking up')) b.ready = performance.now();
       };
       new MutationObserver((records) => {
         for (const r of records)

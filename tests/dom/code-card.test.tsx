@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADA_NOTICE, CodeCard, SUMMARY_NOTICE } from '../../components/CodeCard';
+import { HoverCard } from '../../components/HoverCard';
 import { codeView, type CodeView } from '../../lib/cdt/index';
 
 const mount = document.createElement('div');
@@ -67,5 +68,35 @@ describe('CodeCard', () => {
     const text = show(view);
     expect(text).toContain(hostile);
     expect(mount.querySelector('img, b')).toBeNull();
+  });
+});
+
+describe('HoverCard', () => {
+  const never = () => new Promise<CodeView | null>(() => undefined);
+  const card = (peek?: (code: string) => CodeView | null | undefined) => {
+    render(
+      <HoverCard
+        code="D0350"
+        lookup={never}
+        peek={peek}
+        onClose={() => undefined}
+        onPinChange={() => undefined}
+      />,
+      mount,
+    );
+    return mount.textContent ?? '';
+  };
+
+  it('opens whole on a code whose details have come, with no placeholder', () => {
+    const view = codeView('D0350')!;
+    const text = card((c) => (c === 'D0350' ? view : undefined));
+    expect(text).toContain(view.entry!.summary);
+    expect(text).not.toContain('Looking up');
+  });
+
+  it('says it is looking the code up while its details have not come', () => {
+    expect(card(() => undefined)).toContain('Looking up D0350');
+    render(null, mount);
+    expect(card()).toContain('Looking up D0350');
   });
 });

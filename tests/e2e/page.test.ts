@@ -305,6 +305,45 @@ describe.each(BROWSERS)('%s: on the page', (name) => {
     await page.close();
   });
 
+  it("opens a code's first card whole: its details are asked for during the dwell", async () => {
+    // A dwell longer than the default leaves the background ample time to answer on a busy machine.
+    await setStorage(b, { hoverTrigger: { delayMs: 600, modifier: 'none' } });
+    try {
+      const page = await openPage(b, `${base}/claims.html`);
+      await waitForHighlights(page, 6);
+      // In the page's world: every text the card ever shows, from its first render on.
+      await page.evaluate(() => {
+        const w = window as unknown as { shown: string[] };
+        w.shown = [];
+        new MutationObserver((records) => {
+          for (const r of records)
+            for (const host of r.addedNodes) {
+              if (!(host instanceof Element) || host.localName !== 'cdt-lens-card') continue;
+              const root = host.shadowRoot!;
+              w.shown.push(root.textContent);
+              new MutationObserver((changes) => {
+                for (const c of changes) {
+                  w.shown.push(c.target.textContent ?? '');
+                  for (const n of c.addedNodes) w.shown.push(n.textContent ?? '');
+                }
+              }).observe(root, { subtree: true, childList: true, characterData: true });
+            }
+        }).observe(document.body, { childList: true });
+      });
+      for (const code of ['D0120', 'D2740']) {
+        await hoverText(page, code);
+        await waitForCard(page, 'not the official ADA descriptor');
+        await page.keyboard.press('Escape');
+      }
+      const shown = await page.evaluate(() => (window as unknown as { shown: string[] }).shown);
+      expect(shown.join(' ')).toContain('D2740');
+      expect(shown.filter((t) => t.includes('Looking up'))).toEqual([]);
+      await page.close();
+    } finally {
+      await setStorage(b, { hoverTrigger: { delayMs: 250, modifier: 'none' } });
+    }
+  });
+
   it('marks and explains codes in shadow roots and iframes', async () => {
     const page = await openPage(b, `${base}/frames.html`);
     await waitForHighlights(page, 2);
