@@ -49,6 +49,14 @@ export function HoverCard({
     };
   }, [current, lookup, peek]);
 
+  // The codes one step away (related ones, the selection's others) are asked for while this one is
+  // read: stepping to one then shows it at once, without a placeholder and a resize.
+  useEffect(() => {
+    if (!view) return;
+    for (const next of [...view.related.map((r) => r.code), ...(codes ?? [])])
+      void lookup(next).catch(() => undefined);
+  }, [view, codes, lookup]);
+
   const go = (next: string) => setTrail((t) => [...t, next]);
   const back = () => setTrail((t) => (t.length > 1 ? t.slice(0, -1) : t));
   const togglePin = () => {

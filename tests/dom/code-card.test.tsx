@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADA_NOTICE, CodeCard, SUMMARY_NOTICE } from '../../components/CodeCard';
 import { HoverCard } from '../../components/HoverCard';
@@ -92,6 +93,33 @@ describe('HoverCard', () => {
     const text = card((c) => (c === 'D0350' ? view : undefined));
     expect(text).toContain(view.entry!.summary);
     expect(text).not.toContain('Looking up');
+  });
+
+  it('asks for the codes one step away once its own details show', async () => {
+    const asked: string[] = [];
+    const lookup = (c: string) => {
+      asked.push(c);
+      return Promise.resolve(codeView(c) ?? null);
+    };
+    const view = codeView('D0350')!;
+    await act(() => {
+      render(
+        <HoverCard
+          code="D0350"
+          codes={['D0350', 'D0120']}
+          lookup={lookup}
+          onClose={() => undefined}
+          onPinChange={() => undefined}
+        />,
+        mount,
+      );
+    });
+    await act(() => Promise.resolve());
+    expect(mount.textContent).toContain(view.entry!.summary);
+    expect(view.related.length).toBeGreaterThan(0);
+    expect(asked).toEqual(
+      expect.arrayContaining(['D0350', 'D0120', ...view.related.map((r) => r.code)]),
+    );
   });
 
   it('says it is looking the code up while its details have not come', () => {
