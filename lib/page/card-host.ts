@@ -44,6 +44,8 @@ export interface CardHost {
   show(anchor: DOMRect, near?: Node): Promise<void>;
   hide(): void;
   isOpen(): boolean;
+  /** Open and drawn: not inside something the page has hidden (a closed dialog holding the host). */
+  isShown(): boolean;
   /** Moves keyboard focus into the card (its panel); false when no card is open. */
   focus(): boolean;
   /** True when keyboard focus is inside the card. */
@@ -131,6 +133,9 @@ export function createCardHost(doc: Document): CardHost {
     },
     isOpen() {
       return !!host?.matches(':popover-open');
+    },
+    isShown() {
+      return this.isOpen() && host!.checkVisibility();
     },
     focus() {
       if (!host?.matches(':popover-open')) return false;

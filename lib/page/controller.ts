@@ -157,11 +157,13 @@ export function startPage(
 
   /** Where the open card points: recomputed as the page scrolls. */
   let anchor: (() => DOMRect) | undefined;
+  /** This frame's card has been shown and not closed since. */
+  let shown = false;
   let pinned = false;
   /** What had keyboard focus before the card took it: it gets it back when the card closes. */
   let returnFocus: Element | null = null;
   const focusCard = () => {
-    if (!cardHost.isOpen()) return false;
+    if (!cardHost.isShown()) return false;
     if (!cardHost.hasFocus()) returnFocus = deepActiveElement(doc);
     // A card the keyboard is in stays open when the pointer wanders off, until Escape or Close.
     hover.setPinned(true);
@@ -174,6 +176,7 @@ export function startPage(
   const closeCard = (force = false) => {
     cardRequest++;
     anchor = undefined;
+    shown = false;
     pinned = false;
     frameCard = false;
     if (inTop) {
@@ -214,7 +217,9 @@ export function startPage(
           },
         });
         await cardHost.show(at(), options.near ?? doc);
-        if (options.focus && request === cardRequest) focusCard();
+        if (request !== cardRequest) return;
+        shown = true;
+        if (options.focus) focusCard();
       });
     if (deps.openInTop && isSmallFrame(win)) {
       // Shown by the top frame, next to this frame; here only if the top frame cannot.
@@ -290,6 +295,9 @@ export function startPage(
     frame ||= win.requestAnimationFrame(() => {
       frame = 0;
       if (!pointer || signal.aborted) return;
+      // A card the page hid (it closed or removed the dialog the card was in, maybe pinned) is
+      // closed: else the hidden card would hold the hover until Escape.
+      if (shown && !cardHost.isShown()) dismiss();
       hover.pointerInCard(pointer.inCard);
       if (pointer.inCard) return;
       lastHit = codeAtPoint(doc, index, pointer.x, pointer.y);
@@ -344,7 +352,7 @@ export function startPage(
   doc.addEventListener(
     'keydown',
     (e) => {
-      if (e.key !== 'Escape' || !cardHost.isOpen()) return;
+      if (e.key !== 'Escape' || !cardHost.isShown()) return;
       // The card is on top: its Escape is not the page's too (a modal dialog under it stays open).
       e.preventDefault();
       e.stopPropagation();
