@@ -28,21 +28,23 @@ export function HoverCard({
   onSearchSimilar,
 }: HoverCardProps) {
   const [trail, setTrail] = useState<string[]>([code]);
-  const [view, setView] = useState<CodeView | null | undefined>(() => peek?.(code));
+  /** The last answer that came, with the code it is for. */
+  const [answer, setAnswer] = useState<{ code: string; view: CodeView | null }>();
   const [pinned, setPinned] = useState(false);
   const [copied, setCopied] = useState(false);
   const current = trail[trail.length - 1]!;
+  // What the card shows is always the current code's: its answer, one known already, or none yet
+  // (never, for a frame, the previous code's details under the new code's name).
+  const view = answer?.code === current ? answer.view : peek?.(current);
 
   useEffect(() => setTrail([code]), [code]);
   useEffect(() => {
+    if (peek?.(current) !== undefined) return;
     // A newer code supersedes an older lookup still in flight.
     let stale = false;
-    const known = peek?.(current);
-    setView(known);
-    if (known !== undefined) return;
     lookup(current).then(
-      (v) => stale || setView(v),
-      () => stale || setView(null),
+      (v) => stale || setAnswer({ code: current, view: v }),
+      () => stale || setAnswer({ code: current, view: null }),
     );
     return () => {
       stale = true;

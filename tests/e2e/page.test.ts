@@ -217,9 +217,41 @@ describe.each(BROWSERS)('%s: on the page', (name) => {
   });
 
   it('keeps the card whole in the viewport at its edges, beside its code, on a zoomed page too', async () => {
-    // First on the page as it is, each code's first card: it shows "Looking up…" and then grows,
-    // and must be placed again. Then with the page zoomed (`body { zoom: 1.5 }`): the card is drawn
-    // and placed at the viewport's scale, not the page's.
+    /** Waits until the card is whole in the viewport, off its code; says where it went. */
+    const placed = async (page: Page, code: string) => {
+      const where = await page.waitForFunction(
+        (wanted) => {
+          const card = document.querySelector('cdt-lens-card')!.getBoundingClientRect();
+          const text = [...document.querySelectorAll('p')].find((p) =>
+            p.textContent.includes(wanted),
+          )!.firstChild as Text;
+          const range = document.createRange();
+          range.setStart(text, text.data.indexOf(wanted));
+          range.setEnd(text, text.data.indexOf(wanted) + wanted.length);
+          const at = range.getBoundingClientRect();
+          const whole =
+            card.left >= 8 &&
+            card.top >= 8 &&
+            card.right <= innerWidth - 8 &&
+            card.bottom <= innerHeight - 8;
+          const apart = card.bottom <= at.top || card.top >= at.bottom;
+          return (
+            whole &&
+            apart &&
+            card.width > 300 &&
+            card.width <= 421 && {
+              above: card.bottom <= at.top,
+              alignedLeft: Math.abs(card.left - at.left) < 1,
+            }
+          );
+        },
+        { timeout: 3000, polling: 50 },
+        code,
+      );
+      return where.jsonValue();
+    };
+    // On the page as it is, then zoomed (`body { zoom: 1.5 }`): the card is drawn and placed at the
+    // viewport's scale, not the page's.
     for (const hash of ['', '#zoomed']) {
       const page = await openPage(b, `${base}/edges.html${hash}`);
       await waitForHighlights(page, 4);
@@ -231,40 +263,62 @@ describe.each(BROWSERS)('%s: on the page', (name) => {
       ] as const) {
         await hoverText(page, code);
         await waitForCard(page, 'not the official ADA descriptor');
-        const placed = await page.waitForFunction(
-          (wanted) => {
-            const card = document.querySelector('cdt-lens-card')!.getBoundingClientRect();
-            const text = [...document.querySelectorAll('p')].find((p) =>
-              p.textContent.includes(wanted),
-            )!.firstChild as Text;
-            const range = document.createRange();
-            range.setStart(text, text.data.indexOf(wanted));
-            range.setEnd(text, text.data.indexOf(wanted) + wanted.length);
-            const at = range.getBoundingClientRect();
-            const whole =
-              card.left >= 8 &&
-              card.top >= 8 &&
-              card.right <= innerWidth - 8 &&
-              card.bottom <= innerHeight - 8;
-            const apart = card.bottom <= at.top || card.top >= at.bottom;
-            return (
-              whole &&
-              apart &&
-              card.width > 300 &&
-              card.width <= 421 && {
-                above: card.bottom <= at.top,
-                alignedLeft: Math.abs(card.left - at.left) < 1,
-              }
-            );
-          },
-          { timeout: 3000, polling: 50 },
-          code,
-        );
-        expect(await placed.jsonValue(), `${code}${hash}`).toEqual({ above, alignedLeft });
+        expect(await placed(page, code), `${code}${hash}`).toEqual({ above, alignedLeft });
         await page.keyboard.press('Escape');
       }
       await page.close();
     }
+    // Stepping through a card's related codes changes its size: the card is placed again for each
+    // (above the code at the bottom edge, a taller card would otherwise run over it and off screen).
+    const page = await openPage(b, `${base}/edges.html`);
+    await waitForHighlights(page, 4);
+    await hoverText(page, 'D0274');
+    await waitForCard(page, 'not the official ADA descriptor');
+    const related = () =>
+      page.evaluate(() =>
+        [
+          ...document
+            .querySelector('cdt-lens-card')!
+            .shadowRoot!.querySelectorAll<HTMLElement>('.cdt-related button'),
+        ].map((el) => el.textContent),
+      );
+    /** Waits until the card shows `code`'s details. */
+    const showing = (code: string) =>
+      page.waitForFunction(
+        (c) => {
+          const panel = document
+            .querySelector('cdt-lens-card')
+            ?.shadowRoot?.querySelector('.cdt-panel');
+          return (
+            panel?.getAttribute('aria-label') === `CDT code ${c}` &&
+            !panel.querySelector('.cdt-loading')
+          );
+        },
+        { timeout: 3000, polling: 50 },
+        code,
+      );
+    const steps = await related();
+    expect(steps.length).toBeGreaterThan(1);
+    for (const [i, step] of steps.entries()) {
+      await page.evaluate(
+        (n) =>
+          document
+            .querySelector('cdt-lens-card')!
+            .shadowRoot!.querySelectorAll<HTMLElement>('.cdt-related button')
+            [n]!.click(),
+        i,
+      );
+      await showing(step);
+      expect(await placed(page, 'D0274'), `D0274 → ${step}`).toMatchObject({ above: true });
+      await page.evaluate(() =>
+        document
+          .querySelector('cdt-lens-card')!
+          .shadowRoot!.querySelector<HTMLElement>('[aria-label=Back]')!
+          .click(),
+      );
+      await showing('D0274');
+    }
+    await page.close();
   });
 
   it('prints the page as it is: no mark and no card on paper', async () => {
