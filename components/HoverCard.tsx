@@ -11,6 +11,8 @@ export interface HoverCardProps {
   lookup: (code: string) => Promise<CodeView | null>;
   /** What `lookup` has already answered for a code: such a code is shown at once, whole. */
   peek?: (code: string) => CodeView | null | undefined;
+  /** Told each code whose details the card shows (the recent lookups). */
+  onShown?: (code: string) => void;
   onClose: () => void;
   onPinChange: (pinned: boolean) => void;
   /** Opens the popup's search for codes like this one. */
@@ -23,6 +25,7 @@ export function HoverCard({
   codes,
   lookup,
   peek,
+  onShown,
   onClose,
   onPinChange,
   onSearchSimilar,
@@ -50,6 +53,10 @@ export function HoverCard({
       stale = true;
     };
   }, [current, lookup, peek]);
+
+  useEffect(() => {
+    if (view?.entry) onShown?.(view.code);
+  }, [view, onShown]);
 
   // The codes one step away (related ones, the selection's others) are asked for while this one is
   // read: stepping to one then shows it at once, without a placeholder and a resize.

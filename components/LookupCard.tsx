@@ -7,11 +7,13 @@ export interface LookupCardProps {
   query: string;
   search: (query: string) => Promise<SearchHit[]>;
   lookup: (code: string) => Promise<CodeView | null>;
+  /** Told each code whose details are shown (the recent lookups). */
+  onShown?: (code: string) => void;
   onClose: () => void;
 }
 
 /** A lookup of a selection without a code: the codes its words match, searchable further. */
-export function LookupCard({ query, search, lookup, onClose }: LookupCardProps) {
+export function LookupCard({ query, search, lookup, onShown, onClose }: LookupCardProps) {
   return (
     <div class="cdt-panel" role="dialog" tabIndex={-1} aria-label="Look up code">
       <div class="cdt-toolbar">
@@ -21,7 +23,13 @@ export function LookupCard({ query, search, lookup, onClose }: LookupCardProps) 
           ✕
         </button>
       </div>
-      <SearchPanel initialQuery={query} search={search} lookup={lookup} onExit={onClose} />
+      <SearchPanel
+        initialQuery={query}
+        search={search}
+        lookup={lookup}
+        onShown={onShown}
+        onExit={onClose}
+      />
     </div>
   );
 }

@@ -20,6 +20,7 @@ export function PopupApp({
   initialQuery,
   search,
   lookup,
+  onShown,
   page,
   browse,
   site,
@@ -72,6 +73,7 @@ export function PopupApp({
             initialCode={code}
             search={search}
             lookup={lookup}
+            onShown={onShown}
             onClearRecent={onClearRecent}
           />
         )}

@@ -10,6 +10,8 @@ export interface SearchPanelProps {
   initialCode?: string;
   search: (query: string) => Promise<SearchHit[]>;
   lookup: (code: string) => Promise<CodeView | null>;
+  /** Told each code whose details the panel shows (the recent lookups). */
+  onShown?: (code: string) => void;
   /** Escape in an empty search box: closes the popup, or the card that holds the search. */
   onExit?: () => void;
   /** Forgets the recent lookups the empty search box shows (popup only). */
@@ -31,6 +33,7 @@ export function SearchPanel({
   initialCode,
   search,
   lookup,
+  onShown,
   onExit = () => window.close(),
   onClearRecent,
 }: SearchPanelProps) {
@@ -70,7 +73,11 @@ export function SearchPanel({
     let stale = false;
     if (detail) {
       back.current?.focus();
-      void lookup(detail).then((v) => stale || setView(v));
+      void lookup(detail).then((v) => {
+        if (stale) return;
+        setView(v);
+        if (v?.entry) onShown?.(v.code);
+      });
     } else {
       setView(null);
       input.current?.focus();
@@ -78,7 +85,7 @@ export function SearchPanel({
     return () => {
       stale = true;
     };
-  }, [detail, lookup]);
+  }, [detail, lookup, onShown]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const shown = detail ?? hits[active]?.code;

@@ -11,7 +11,7 @@ import { placeCard } from '../lib/page/place-card';
 
 /** The card's UI, imported by the content script on first need (lib/page/card-ui-loader.ts). */
 export default defineUnlistedScript(() => {
-  const factory: CardUiFactory = ({ lookup, peek, search, openSearch }): CardUi => ({
+  const factory: CardUiFactory = ({ lookup, peek, noteShown, search, openSearch }): CardUi => ({
     css: HOST_CSS + cardCss,
     place: placeCard,
     frameAnchor,
@@ -24,6 +24,7 @@ export default defineUnlistedScript(() => {
               query={props.query}
               search={search}
               lookup={lookup}
+              onShown={noteShown}
               onClose={props.onClose}
             />
           ) : (
@@ -32,6 +33,7 @@ export default defineUnlistedScript(() => {
               {...props}
               lookup={lookup}
               peek={peek}
+              onShown={noteShown}
               onSearchSimilar={openSearch}
             />
           )),

@@ -18,8 +18,10 @@ export interface TabCodes {
 }
 
 interface ProtocolMap {
-  /** Any context → background: what a card shows for one code. */
+  /** Any context → background: what a card shows for one code (asked ahead of time too). */
   getCodeView(code: string): CodeView | null;
+  /** Any context → background: a card or the search showed this code's details (recent lookups). */
+  noteLookup(code: string): void;
   /** Popup → background: search the dataset; an empty query gives the recent lookups. */
   searchCodes(query: string): SearchHit[];
   /** Content script → background: open the popup's search (a card's "Search similar"). */

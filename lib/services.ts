@@ -9,7 +9,10 @@ import { officialDescriptors } from './licensed/store';
 import { checkText, onMessage } from './messaging';
 import { addRecent, clearRecent, recentCodes } from './recent';
 
-/** Answers `getCodeView`, `searchCodes` and `browseCodes`; returns a function that stops answering. */
+/**
+ * Answers `getCodeView`, `noteLookup`, `searchCodes` and `browseCodes`; returns a function that
+ * stops answering.
+ */
 export function serveDataset(): () => void {
   const search = createSearch(allEntries());
   const official = officialDescriptors();
@@ -17,10 +20,14 @@ export function serveDataset(): () => void {
     onMessage('getCodeView', async ({ data }) => {
       const view = codeView(checkText(data));
       if (!view) return null;
-      // Every card opened (hover, popup, lookup) counts as a lookup.
-      if (view.entry) void addRecent(view.code);
       const text = await official(view.code);
       return text === undefined ? view : { ...view, official: text };
+    }),
+    // Every card shown (hover, popup, lookup) counts as a lookup; details asked for ahead of a card
+    // (during the dwell, the codes one step away) do not.
+    onMessage('noteLookup', ({ data }) => {
+      const code = checkText(data);
+      return getEntry(code) ? addRecent(code) : undefined;
     }),
     onMessage('searchCodes', async ({ data }) => {
       const query = checkText(data);

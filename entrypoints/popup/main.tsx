@@ -27,6 +27,7 @@ render(
       initialQuery={initialQuery}
       search={(q) => sendMessage('searchCodes', q)}
       lookup={(code) => sendMessage('getCodeView', code)}
+      onShown={(code) => void sendMessage('noteLookup', code).catch(() => undefined)}
       page={{
         load: () => tabCodes,
         reveal: (code) => tabId.then((id) => sendMessage('revealCode', { tabId: id, code })),

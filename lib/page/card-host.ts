@@ -1,7 +1,8 @@
 /**
  * The one element the extension adds to a page: a host for the card, created on first use, with
  * its own shadow root so page CSS cannot reach the card. It lives in the top layer (popover), so
- * no z-index or overlay of the page can cover it, and is removed with the content script.
+ * no z-index or overlay of the page can cover it, and is removed with the content script. It sits at
+ * the end of the body, or inside the open modal dialog that holds what the card is about.
  */
 import type { CardProps, FrameCardRequest } from './controller';
 

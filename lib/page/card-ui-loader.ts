@@ -20,6 +20,8 @@ export interface CardServices {
   lookup: (code: string) => Promise<CodeView | null>;
   /** A code's details if they have already come (see `lookup-cache.ts`). */
   peek: (code: string) => CodeView | null | undefined;
+  /** A card showed this code's details (the recent lookups). */
+  noteShown: (code: string) => void;
   search: (query: string) => Promise<SearchHit[]>;
   /** Opens the popup's search (a card's "Search similar"). */
   openSearch: (query: string) => void;

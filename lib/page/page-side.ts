@@ -42,6 +42,7 @@ export async function startPageSide(
       loadCardUi: cardUiLoader({
         lookup,
         peek: lookup.peek,
+        noteShown: (code) => void sendMessage('noteLookup', code).catch(() => undefined),
         search: (query) => sendMessage('searchCodes', query),
         openSearch: (query) => void sendMessage('openSearch', query),
       }),

@@ -95,12 +95,13 @@ describe('HoverCard', () => {
     expect(text).not.toContain('Looking up');
   });
 
-  it('asks for the codes one step away once its own details show', async () => {
+  it('asks for the codes one step away once its own details show, and tells only of its own', async () => {
     const asked: string[] = [];
     const lookup = (c: string) => {
       asked.push(c);
       return Promise.resolve(codeView(c) ?? null);
     };
+    const shown: string[] = [];
     const view = codeView('D0350')!;
     await act(() => {
       render(
@@ -108,6 +109,7 @@ describe('HoverCard', () => {
           code="D0350"
           codes={['D0350', 'D0120']}
           lookup={lookup}
+          onShown={(c) => shown.push(c)}
           onClose={() => undefined}
           onPinChange={() => undefined}
         />,
@@ -120,6 +122,8 @@ describe('HoverCard', () => {
     expect(asked).toEqual(
       expect.arrayContaining(['D0350', 'D0120', ...view.related.map((r) => r.code)]),
     );
+    // Only the code shown counts as a lookup (the recent lookups), not those asked for ahead.
+    expect(shown).toEqual(['D0350']);
   });
 
   it('says it is looking the code up while its details have not come', () => {
