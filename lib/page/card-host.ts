@@ -121,6 +121,11 @@ export function createCardHost(doc: Document): CardHost {
         if (host.matches(':popover-open')) host.hidePopover();
         place.append(host);
       }
+      // A modal made by script (a UI library's) makes every other child of the body inert and hidden
+      // from assistive technology, the host too once it is there: the card would be seen but could
+      // not be hovered, clicked, focused or read. The host is never either.
+      host.inert = false;
+      host.removeAttribute('aria-hidden');
       // A zoomed page (`body { zoom: 1.25 }`) would zoom the card and its offsets with it: the host
       // undoes its parent's zoom, so the card is drawn, and placed, at the viewport's scale.
       const zoom = host.parentElement?.currentCSSZoom ?? 1;
