@@ -79,6 +79,7 @@ export function createCardHost(doc: Document): CardHost {
   /** Where the open card points (viewport coordinates): it is placed again when its size changes. */
   let placedAt: DOMRect | undefined;
   let resizes: ResizeObserver | undefined;
+  let unhides: MutationObserver | undefined;
 
   function ensure(css: string): { host: HTMLElement; mount: HTMLElement } {
     if (host && mount && host.isConnected) return { host, mount };
@@ -100,6 +101,17 @@ export function createCardHost(doc: Document): CardHost {
       if (placedAt && ui && host?.matches(':popover-open')) void ui.place(placedAt, host);
     });
     resizes.observe(host);
+    // A modal made by script (a UI library's) makes every other child of the body inert and hidden
+    // from assistive technology: the host too, when the modal opens or, watching the body, as soon
+    // as the host is added. The card would be seen but could not be hovered, clicked, focused or
+    // read: the host drops both whenever they are set.
+    const created = host;
+    unhides?.disconnect();
+    unhides = new win.MutationObserver(() => {
+      created.inert = false;
+      created.removeAttribute('aria-hidden');
+    });
+    unhides.observe(host, { attributeFilter: ['inert', 'aria-hidden'] });
     return { host, mount };
   }
 
@@ -121,11 +133,6 @@ export function createCardHost(doc: Document): CardHost {
         if (host.matches(':popover-open')) host.hidePopover();
         place.append(host);
       }
-      // A modal made by script (a UI library's) makes every other child of the body inert and hidden
-      // from assistive technology, the host too once it is there: the card would be seen but could
-      // not be hovered, clicked, focused or read. The host is never either.
-      host.inert = false;
-      host.removeAttribute('aria-hidden');
       // A zoomed page (`body { zoom: 1.25 }`) would zoom the card and its offsets with it: the host
       // undoes its parent's zoom, so the card is drawn, and placed, at the viewport's scale.
       const zoom = host.parentElement?.currentCSSZoom ?? 1;
@@ -156,6 +163,7 @@ export function createCardHost(doc: Document): CardHost {
     },
     destroy() {
       resizes?.disconnect();
+      unhides?.disconnect();
       host?.remove();
       host = undefined;
       mount = undefined;

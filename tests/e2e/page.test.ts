@@ -217,42 +217,47 @@ describe.each(BROWSERS)('%s: on the page', (name) => {
   });
 
   it('keeps the card usable in a modal that makes the rest of the page inert', async () => {
-    const page = await openPage(b, `${base}/inert-modal.html`);
-    await waitForHighlights(page, 2);
-    // The host exists before the modal opens, so the modal makes it inert with the page.
-    await hoverText(page, 'D0120');
-    await waitForCard(page, 'not the official ADA descriptor');
-    await page.keyboard.press('Escape');
-    await page.click('#open');
-    await hoverText(page, 'D2740');
-    await waitForCard(page, 'not the official ADA descriptor');
-    await page.evaluate(
-      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
-    );
-    const pin = await page.evaluate(() => {
-      const r = document
-        .querySelector('cdt-lens-card')!
-        .shadowRoot!.querySelector('[aria-pressed]')!
-        .getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    });
-    await page.mouse.move(pin.x, pin.y, { steps: 8 });
-    await page.mouse.click(pin.x, pin.y);
-    await page.waitForFunction(
-      () =>
-        document
-          .querySelector('cdt-lens-card')
-          ?.shadowRoot?.querySelector('[aria-pressed]')
-          ?.getAttribute('aria-pressed') === 'true',
-      { timeout: 3000 },
-    );
-    expect(
-      await page.evaluate(() => {
-        const host = document.querySelector('cdt-lens-card')!;
-        return [host.hasAttribute('inert'), host.hasAttribute('aria-hidden')];
-      }),
-    ).toEqual([false, false]);
-    await page.close();
+    // The host made before the modal opens (the modal makes it inert with the page), and made while
+    // the modal is open (the modal hides it as it is added).
+    for (const before of [true, false]) {
+      const page = await openPage(b, `${base}/inert-modal.html`);
+      await waitForHighlights(page, 2);
+      if (before) {
+        await hoverText(page, 'D0120');
+        await waitForCard(page, 'not the official ADA descriptor');
+        await page.keyboard.press('Escape');
+      }
+      await page.click('#open');
+      await hoverText(page, 'D2740');
+      await waitForCard(page, 'not the official ADA descriptor');
+      await page.evaluate(
+        () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+      );
+      const pin = await page.evaluate(() => {
+        const r = document
+          .querySelector('cdt-lens-card')!
+          .shadowRoot!.querySelector('[aria-pressed]')!
+          .getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      });
+      await page.mouse.move(pin.x, pin.y, { steps: 8 });
+      await page.mouse.click(pin.x, pin.y);
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('cdt-lens-card')
+            ?.shadowRoot?.querySelector('[aria-pressed]')
+            ?.getAttribute('aria-pressed') === 'true',
+        { timeout: 3000 },
+      );
+      expect(
+        await page.evaluate(() => {
+          const host = document.querySelector('cdt-lens-card')!;
+          return [host.hasAttribute('inert'), host.hasAttribute('aria-hidden')];
+        }),
+      ).toEqual([false, false]);
+      await page.close();
+    }
   });
 
   it('keeps the card whole in the viewport at its edges, beside its code, on a zoomed page too', async () => {
