@@ -56,14 +56,17 @@ export interface CardHost {
 }
 
 /**
- * Where the host goes: inside the open modal dialog that holds `near` (across shadow roots), since
- * everything outside the topmost modal dialog is inert: a card there would be seen on top but could
- * not be hovered, clicked or focused. Anywhere else, at the end of the body.
+ * Where the host goes: inside the modal that holds `near` (across shadow roots), else at the end of
+ * the body. Everything outside the topmost open modal dialog is inert: a card there would be seen on
+ * top but could not be hovered, clicked or focused. A modal made by script (`aria-modal="true"`)
+ * traps focus inside itself: a card outside it could not keep the keyboard's focus.
  */
 function placeFor(doc: Document, near: Node | undefined): Element {
   for (let n = near; n; n = n.parentNode ?? (n as Partial<ShadowRoot>).host) {
+    if (n.nodeType !== Node.ELEMENT_NODE) continue;
     const el = n as Element;
-    if (el.localName === 'dialog' && el.matches(':modal')) return el;
+    if (el.localName === 'dialog' ? el.matches(':modal') : el.getAttribute('aria-modal') === 'true')
+      return el;
   }
   return doc.body ?? doc.documentElement;
 }
