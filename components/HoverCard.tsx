@@ -42,7 +42,13 @@ export function HoverCard({
 
   useEffect(() => setTrail([code]), [code]);
   useEffect(() => {
-    if (peek?.(current) !== undefined) return;
+    // An answer that came between the render and this effect (a lookup asked for ahead) is shown:
+    // the render that said "Looking up…" will not come again by itself.
+    const known = peek?.(current);
+    if (known !== undefined) {
+      setAnswer({ code: current, view: known });
+      return;
+    }
     // A newer code supersedes an older lookup still in flight.
     let stale = false;
     lookup(current).then(

@@ -126,6 +126,30 @@ describe('HoverCard', () => {
     expect(shown).toEqual(['D0350']);
   });
 
+  it('shows a code whose details came between its render and its effect', async () => {
+    const start = codeView('D0350')!;
+    const next = start.related[0]!.code;
+    // The related code's details (asked for ahead) come just after the render that found none.
+    let calls = 0;
+    const peek = (c: string) =>
+      c === 'D0350' ? start : c === next && calls++ > 0 ? codeView(c)! : undefined;
+    await act(() => {
+      render(
+        <HoverCard
+          code="D0350"
+          lookup={never}
+          peek={peek}
+          onClose={() => undefined}
+          onPinChange={() => undefined}
+        />,
+        mount,
+      );
+    });
+    await act(() => mount.querySelector<HTMLButtonElement>('.cdt-related button')!.click());
+    expect(mount.textContent).not.toContain('Looking up');
+    expect(mount.textContent).toContain(codeView(next)!.entry!.summary);
+  });
+
   it('says it is looking the code up while its details have not come', () => {
     expect(card(() => undefined)).toContain('Looking up D0350');
     render(null, mount);

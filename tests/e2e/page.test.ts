@@ -327,21 +327,30 @@ describe.each(BROWSERS)('%s: on the page', (name) => {
             .shadowRoot!.querySelectorAll<HTMLElement>('.cdt-related button'),
         ].map((el) => el.textContent),
       );
-    /** Waits until the card shows `code`'s details. */
+    /** Waits until the card shows `code`'s details; says what it showed instead if it does not. */
     const showing = (code: string) =>
-      page.waitForFunction(
-        (c) => {
-          const panel = document
-            .querySelector('cdt-lens-card')
-            ?.shadowRoot?.querySelector('.cdt-panel');
-          return (
-            panel?.getAttribute('aria-label') === `CDT code ${c}` &&
-            !panel.querySelector('.cdt-loading')
-          );
-        },
-        { timeout: 3000, polling: 50 },
-        code,
-      );
+      page
+        .waitForFunction(
+          (c) => {
+            const panel = document
+              .querySelector('cdt-lens-card')
+              ?.shadowRoot?.querySelector('.cdt-panel');
+            return (
+              panel?.getAttribute('aria-label') === `CDT code ${c}` &&
+              !panel.querySelector('.cdt-loading')
+            );
+          },
+          { timeout: 5000, polling: 50 },
+          code,
+        )
+        .catch(async () => {
+          const seen = await page.evaluate(() => {
+            const host = document.querySelector('cdt-lens-card');
+            const panel = host?.shadowRoot?.querySelector('.cdt-panel');
+            return `open ${host?.matches(':popover-open')}, ${panel?.getAttribute('aria-label')}: ${panel?.textContent?.slice(0, 80)}`;
+          });
+          throw new Error(`the card did not show ${code}'s details (${seen})`);
+        });
     const steps = await related();
     expect(steps.length).toBeGreaterThan(1);
     for (const [i, step] of steps.entries()) {
