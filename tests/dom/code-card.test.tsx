@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADA_NOTICE, CodeCard, SUMMARY_NOTICE } from '../../components/CodeCard';
-import { HoverCard } from '../../components/HoverCard';
+import { HoverCard, type HoverCardProps } from '../../components/HoverCard';
 import { codeView, type CodeView } from '../../lib/cdt/index';
 
 const mount = document.createElement('div');
@@ -74,14 +74,15 @@ describe('CodeCard', () => {
 
 describe('HoverCard', () => {
   const never = () => new Promise<CodeView | null>(() => undefined);
-  const card = (peek?: (code: string) => CodeView | null | undefined) => {
+  /** Renders the card for D0350 (details never coming unless `props` say otherwise). */
+  const card = (props: Partial<HoverCardProps> = {}) => {
     render(
       <HoverCard
         code="D0350"
         lookup={never}
-        peek={peek}
         onClose={() => undefined}
         onPinChange={() => undefined}
+        {...props}
       />,
       mount,
     );
@@ -90,7 +91,7 @@ describe('HoverCard', () => {
 
   it('opens whole on a code whose details have come, with no placeholder', () => {
     const view = codeView('D0350')!;
-    const text = card((c) => (c === 'D0350' ? view : undefined));
+    const text = card({ peek: (c) => (c === 'D0350' ? view : undefined) });
     expect(text).toContain(view.entry!.summary);
     expect(text).not.toContain('Looking up');
   });
@@ -104,17 +105,7 @@ describe('HoverCard', () => {
     const shown: string[] = [];
     const view = codeView('D0350')!;
     await act(() => {
-      render(
-        <HoverCard
-          code="D0350"
-          codes={['D0350', 'D0120']}
-          lookup={lookup}
-          onShown={(c) => shown.push(c)}
-          onClose={() => undefined}
-          onPinChange={() => undefined}
-        />,
-        mount,
-      );
+      card({ codes: ['D0350', 'D0120'], lookup, onShown: (c) => shown.push(c) });
     });
     await act(() => Promise.resolve());
     expect(mount.textContent).toContain(view.entry!.summary);
@@ -134,16 +125,7 @@ describe('HoverCard', () => {
     const peek = (c: string) =>
       c === 'D0350' ? start : c === next && calls++ > 0 ? codeView(c)! : undefined;
     await act(() => {
-      render(
-        <HoverCard
-          code="D0350"
-          lookup={never}
-          peek={peek}
-          onClose={() => undefined}
-          onPinChange={() => undefined}
-        />,
-        mount,
-      );
+      card({ peek });
     });
     await act(() => mount.querySelector<HTMLButtonElement>('.cdt-related button')!.click());
     expect(mount.textContent).not.toContain('Looking up');
@@ -151,7 +133,7 @@ describe('HoverCard', () => {
   });
 
   it('says it is looking the code up while its details have not come', () => {
-    expect(card(() => undefined)).toContain('Looking up D0350');
+    expect(card({ peek: () => undefined })).toContain('Looking up D0350');
     render(null, mount);
     expect(card()).toContain('Looking up D0350');
   });

@@ -67,6 +67,33 @@ function pointInShadow(page: Page, hostId: string, code: string) {
   );
 }
 
+/** Hovers `code`, then moves the pointer into its card and presses Pin; waits until it is pinned. */
+async function pinCard(page: Page, code: string) {
+  await hoverText(page, code);
+  await waitForCard(page, 'not the official ADA descriptor');
+  // Placed again for its full size on the next frames.
+  await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+  );
+  const pin = await page.evaluate(() => {
+    const r = document
+      .querySelector('cdt-lens-card')!
+      .shadowRoot!.querySelector('[aria-pressed]')!
+      .getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  await page.mouse.move(pin.x, pin.y, { steps: 8 });
+  await page.mouse.click(pin.x, pin.y);
+  await page.waitForFunction(
+    () =>
+      document
+        .querySelector('cdt-lens-card')
+        ?.shadowRoot?.querySelector('[aria-pressed]')
+        ?.getAttribute('aria-pressed') === 'true',
+    { timeout: 3000 },
+  );
+}
+
 /** The frame whose URL ends with `suffix` (or the about:blank / srcdoc one). */
 function frameOf(page: Page, test: (f: Frame) => boolean): Frame {
   const frame = page.frames().find(test);
@@ -155,35 +182,9 @@ describe.each(BROWSERS)('%s: on the page', (name) => {
     const errors = collectErrors(page);
     await waitForHighlights(page, 2);
     await page.click('#open');
-    /** Hovers `code`, then moves into its card and pins it. */
-    const pinCard = async (code: string) => {
-      await hoverText(page, code);
-      await waitForCard(page, 'not the official ADA descriptor');
-      // Placed again for its full size on the next frames.
-      await page.evaluate(
-        () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
-      );
-      const pin = await page.evaluate(() => {
-        const button = document
-          .querySelector('cdt-lens-card')!
-          .shadowRoot!.querySelector<HTMLElement>('[aria-pressed]')!;
-        const r = button.getBoundingClientRect();
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      });
-      await page.mouse.move(pin.x, pin.y, { steps: 8 });
-      await page.mouse.click(pin.x, pin.y);
-      await page.waitForFunction(
-        () =>
-          document
-            .querySelector('cdt-lens-card')
-            ?.shadowRoot?.querySelector('[aria-pressed]')
-            ?.getAttribute('aria-pressed') === 'true',
-        { timeout: 3000 },
-      );
-    };
     // Outside the modal dialog everything is inert: a card there is seen but not hoverable. The
     // pointer travels into the card and presses Pin; the card stays open and pinned.
-    await pinCard('D2740');
+    await pinCard(page, 'D2740');
     // Escape closes the card, the topmost thing, and only the card.
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('cdt-lens-card:popover-open'), {
@@ -193,7 +194,7 @@ describe.each(BROWSERS)('%s: on the page', (name) => {
     expect(await page.evaluate(() => document.querySelector('dialog')!.open)).toBe(true);
     // The page closes its dialog with a pinned card in it: the hidden card does not hold the hover,
     // and a code of the page gets its card, usable again.
-    await pinCard('D0274');
+    await pinCard(page, 'D0274');
     await page.evaluate(() => document.querySelector('dialog')!.close());
     await hoverText(page, 'D0120');
     // (The hidden card's text may name D0120 too: the card shown must be D0120's.)
@@ -229,28 +230,7 @@ describe.each(BROWSERS)('%s: on the page', (name) => {
         await page.keyboard.press('Escape');
       }
       await page.click('#open');
-      await hoverText(page, 'D2740');
-      await waitForCard(page, 'not the official ADA descriptor');
-      await page.evaluate(
-        () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
-      );
-      const pin = await page.evaluate(() => {
-        const r = document
-          .querySelector('cdt-lens-card')!
-          .shadowRoot!.querySelector('[aria-pressed]')!
-          .getBoundingClientRect();
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      });
-      await page.mouse.move(pin.x, pin.y, { steps: 8 });
-      await page.mouse.click(pin.x, pin.y);
-      await page.waitForFunction(
-        () =>
-          document
-            .querySelector('cdt-lens-card')
-            ?.shadowRoot?.querySelector('[aria-pressed]')
-            ?.getAttribute('aria-pressed') === 'true',
-        { timeout: 3000 },
-      );
+      await pinCard(page, 'D2740');
       expect(
         await page.evaluate(() => {
           const host = document.querySelector('cdt-lens-card')!;
