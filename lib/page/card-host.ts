@@ -130,16 +130,19 @@ export function createCardHost(doc: Document): CardHost {
     },
     async show(anchor, near) {
       if (!host || !ui) return;
-      const place = near && placeFor(doc, near);
-      if (place && host.parentNode !== place) {
-        // Moving an open popover would close it: it is hidden first, and shown again below.
-        if (host.matches(':popover-open')) host.hidePopover();
-        place.append(host);
+      if (near) {
+        const place = placeFor(doc, near);
+        if (host.parentNode !== place) {
+          // Moving an open popover would close it: it is hidden first, and shown again below.
+          if (host.matches(':popover-open')) host.hidePopover();
+          place.append(host);
+        }
+        // A zoomed page (`body { zoom: 1.25 }`) would zoom the card and its offsets with it: the
+        // host undoes its parent's zoom, so the card is drawn, and placed, at the viewport's scale.
+        // Read as a card opens, not on every frame that follows a scroll.
+        const zoom = place.currentCSSZoom;
+        host.style.setProperty('--cdt-zoom', String(zoom > 0 ? 1 / zoom : 1));
       }
-      // A zoomed page (`body { zoom: 1.25 }`) would zoom the card and its offsets with it: the host
-      // undoes its parent's zoom, so the card is drawn, and placed, at the viewport's scale.
-      const zoom = host.parentElement?.currentCSSZoom ?? 1;
-      host.style.setProperty('--cdt-zoom', String(zoom > 0 ? 1 / zoom : 1));
       if (!host.matches(':popover-open')) host.showPopover();
       placedAt = anchor;
       await ui.place(anchor, host);

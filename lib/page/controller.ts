@@ -301,13 +301,12 @@ export function startPage(
       hover.pointerInCard(pointer.inCard);
       if (pointer.inCard) return;
       lastHit = codeAtPoint(doc, index, pointer.x, pointer.y);
-      if (!lastHit) scanUnwatchedAt(pointer.x, pointer.y);
-      // Fetch the card's UI and the code's details during the dwell, so the first card is not late
-      // and opens whole (not "Looking up…" first, then growing and moving).
       if (lastHit) {
+        // Fetch the card's UI and the code's details during the dwell, so the first card is not
+        // late and opens whole (not "Looking up…" first, then growing and moving).
         void deps.loadCardUi();
         deps.prefetch?.(lastHit.match.code);
-      }
+      } else scanUnwatchedAt(pointer.x, pointer.y);
       hover.pointerAt(lastHit && hitItem(lastHit));
     });
   };
